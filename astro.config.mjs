@@ -1,0 +1,44 @@
+// @ts-check
+import { defineConfig, envField } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
+
+// SITE_URL is the public origin the site is deployed at; canonical URLs, Open Graph and the sitemap use it.
+const site = process.env.SITE_URL ?? 'https://www.sdcbb.example.cn';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'ignore',
+  // OUT_DIR / CACHE_DIR let two builds (e.g. a benchmark beside the tests) run without sharing folders.
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  // Sessions are not used: RSVP state lives in the RSVP database, not in cookies.
+  session: undefined,
+  integrations: [
+    mdx(),
+    preact(),
+    sitemap({
+      // On-demand and staff routes are not pages a reader lands on from a search engine.
+      filter: (page) => !/\/(rsvp|admin)\//.test(page) && !page.endsWith('/404/'),
+    }),
+  ],
+  // Whitespace between inline elements matters in Chinese prose with Latin words and numbers.
+  compressHTML: true,
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  security: { checkOrigin: true },
+  env: {
+    schema: {
+      RSVP_DB_PATH: envField.string({ context: 'server', access: 'secret', default: 'data/rsvp.sqlite' }),
+      RSVP_ADMIN_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
+      RSVP_RETENTION_DAYS: envField.number({ context: 'server', access: 'secret', default: 30 }),
+      RSVP_RATE_LIMIT: envField.number({ context: 'server', access: 'secret', default: 10 }),
+    },
+  },
+  vite: {
+    build: { rolldownOptions: { checks: { moduleLevelDirective: false } } },
+  },
+});

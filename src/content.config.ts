@@ -1,0 +1,319 @@
+/**
+ * Every collection of the site and the shape of every field, in one place (DESIGN §5).
+ * Content lives under `content/`; a file with a missing or wrong field fails the build, naming file and field.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** A date-time written with its +08:00 offset, so a file means the same instant on any machine. */
+const shanghaiDateTime = z
+  .string({ error: '需要日期时间，例如 2027-06-01T09:30:00+08:00' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/, {
+    error: '日期时间必须写成 YYYY-MM-DDTHH:MM:SS+08:00（北京时间）',
+  });
+
+/** A calendar date (YYYY-MM-DD). YAML turns bare dates into Date objects; both are accepted. */
+const day = z.coerce.date({ error: '需要日期，例如 2026-11-25' });
+
+/** A published source a fact or article relies on. */
+export const sourceSchema = z.object({
+  /** Title of the document, paper or page, as published. */
+  title: z.string().min(2),
+  /** Who published it: a journal, an authority, the bank itself. */
+  publisher: z.string().min(2),
+  /** Year of publication (or of the version consulted). */
+  year: z.number().int().min(1950).max(2100),
+  /** Where a reader can find it, when it is online. */
+  url: z.url().optional(),
+});
+
+/** Who a page or event is for; used for filters. */
+export const audiences = ['公众', '准父母', '家庭', '儿童', '学生', '教师', '患者家庭'] as const;
+const audience = z.enum(audiences);
+
+/** Science article categories, in the order the /learn/ index shows them. */
+export const articleCategories = ['基础知识', '临床应用', '捐献与储存', '配型与检索', '历史与进展', '家长须知', '本库案例'] as const;
+
+const articles = defineCollection({
+  loader: glob({ base: './content/articles', pattern: '**/*.mdx' }),
+  schema: z.object({
+    /** Headline; also the page <title>. */
+    title: z.string().min(4).max(40),
+    /** One-sentence summary for lists, search results and meta description (≤ 120 characters). */
+    description: z.string().min(10).max(120),
+    /** One of `articleCategories`. */
+    category: z.enum(articleCategories),
+    /** Free keywords, shown as tags and indexed by search. */
+    tags: z.array(z.string()).default([]),
+    /** Who the article is written for. */
+    audience: z.array(audience).min(1),
+    /** First publication date. */
+    publishedAt: day,
+    /** Last substantive change. */
+    updatedAt: day,
+    /** Who checked the text against its sources: an id in `content/data/reviewers.yaml` (never an invented person). */
+    reviewedBy: reference('reviewers'),
+    /** When the text was last checked against its sources. */
+    reviewedAt: day,
+    /** What the article relies on; an article without sources is refused. */
+    sources: z.array(sourceSchema).min(1, { error: '每篇科普文章至少要列出一个来源（sources）' }),
+    /** Other articles to read next. */
+    related: z.array(reference('articles')).default([]),
+    /** Order within its category on the index (lower first). */
+    order: z.number().int().default(100),
+  }),
+});
+
+/** Extra questions an event's RSVP form asks, beyond name, phone, seats and consent. */
+export const rsvpFields = ['children', 'school', 'className', 'dueDate'] as const;
+
+const events = defineCollection({
+  loader: glob({ base: './content/events', pattern: '**/*.mdx' }),
+  schema: z
+    .object({
+      /** Event name as shown in lists and on its page. */
+      title: z.string().min(2).max(40),
+      /** One or two sentences: what happens there. */
+      summary: z.string().min(10).max(160),
+      /** The recurring activity it belongs to, e.g. 脐趣六一 (for filters and recaps). */
+      series: z.string().optional(),
+      /** Start, in Beijing time with +08:00. */
+      startsAt: shanghaiDateTime,
+      /** End, in Beijing time with +08:00. */
+      endsAt: shanghaiDateTime,
+      /** Where it happens, for an in-person event. */
+      venue: z.object({ name: z.string(), address: z.string(), city: z.string() }).optional(),
+      /** For an online event: the platform and, where public, the link. */
+      online: z.object({ platform: z.string(), url: z.url().optional() }).optional(),
+      /** Who it is for. */
+      audience: z.array(audience).min(1),
+      /** scheduled | cancelled | postponed. An ended event is simply one whose end has passed. */
+      status: z.enum(['scheduled', 'cancelled', 'postponed']).default('scheduled'),
+      /** Present when the event takes registrations; the server enforces every number here. */
+      rsvp: z
+        .object({
+          /** Seats in total (a family of 3 takes 3). */
+          capacity: z.number().int().min(1).max(100000),
+          /** Registration opens (Beijing time). */
+          opensAt: shanghaiDateTime,
+          /** Registration closes (Beijing time); must be no later than the event's end. */
+          closesAt: shanghaiDateTime,
+          /** Whether a full event takes a waiting list. */
+          waitlist: z.boolean().default(false),
+          /** Most seats one registration may take. */
+          maxPartySize: z.number().int().min(1).max(60).default(4),
+          /** Extra fields this event needs. */
+          fields: z.array(z.enum(rsvpFields)).default([]),
+        })
+        .optional(),
+      /** For a past event: what it was about, written as a description of the activity (no invented outcomes). */
+      recap: z.string().optional(),
+    })
+    .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { error: 'endsAt 必须晚于 startsAt', path: ['endsAt'] })
+    .refine((e) => Boolean(e.venue) !== Boolean(e.online), {
+      error: '活动要么有 venue（线下），要么有 online（线上），二者选一',
+      path: ['venue'],
+    })
+    .refine((e) => !e.rsvp || Date.parse(e.rsvp.closesAt) > Date.parse(e.rsvp.opensAt), {
+      error: 'rsvp.closesAt 必须晚于 rsvp.opensAt',
+      path: ['rsvp', 'closesAt'],
+    })
+    .refine((e) => !e.rsvp || Date.parse(e.rsvp.closesAt) <= Date.parse(e.endsAt), {
+      error: 'rsvp.closesAt 不能晚于活动结束时间 endsAt',
+      path: ['rsvp', 'closesAt'],
+    }),
+});
+
+const charity = defineCollection({
+  loader: glob({ base: './content/charity', pattern: '**/*.mdx' }),
+  schema: z.object({
+    /** Project name, e.g. 火种工程. */
+    title: z.string().min(2).max(30),
+    /** One or two sentences: what the project does. */
+    summary: z.string().min(10).max(160),
+    /** Order on the /charity/ index. */
+    order: z.number().int().default(100),
+    /** Who qualifies, one condition per item. */
+    eligibility: z.array(z.string()).min(1),
+    /** What help is given. */
+    help: z.array(z.string()).min(1),
+    /** Documents an applicant prepares. */
+    documents: z.array(z.string()).min(1),
+    /** How to apply, step by step. */
+    howToApply: z.array(z.string()).min(1),
+    /** Partner organisations, as named by the bank. */
+    partners: z.array(z.string()).default([]),
+    /** Ids of figures in `figures.yaml` shown on the page. */
+    figures: z.array(reference('figures')).default([]),
+    /** When the page was last checked with the bank. */
+    updatedAt: day,
+  }),
+});
+
+export const gradeBands = ['小学', '初中', '高中'] as const;
+
+const lessons = defineCollection({
+  loader: glob({ base: './content/lessons', pattern: '**/*.mdx' }),
+  schema: z.object({
+    /** Lesson title. */
+    title: z.string().min(4).max(40),
+    /** One sentence for lists and search. */
+    description: z.string().min(10).max(120),
+    /** 小学 | 初中 | 高中. */
+    gradeBand: z.enum(gradeBands),
+    /** Suggested grade within the band, e.g. 五年级. */
+    grade: z.string().optional(),
+    /** Length in minutes. */
+    duration: z.number().int().min(10).max(180),
+    /** What pupils can do afterwards. */
+    objectives: z.array(z.string()).min(2),
+    /** The textbook chapter it supports; `verified: false` marks a link still to be checked against the book. */
+    curriculum: z.object({ textbook: z.string(), chapter: z.string(), verified: z.boolean() }),
+    /** Things the teacher prepares. */
+    materials: z.array(z.string()).min(1),
+    /** The lesson's flow, with minutes per step. */
+    flow: z.array(z.object({ minutes: z.number().int().min(1), step: z.string(), detail: z.string() })).min(2),
+    /** The printable student worksheet and its answer key. */
+    worksheet: z.object({
+      title: z.string(),
+      instructions: z.string(),
+      items: z
+        .array(z.object({ prompt: z.string(), answer: z.string(), lines: z.number().int().min(0).max(8).default(2) }))
+        .min(3),
+    }),
+    /** Glossary ids the lesson uses. */
+    glossary: z.array(reference('glossary')).default([]),
+    /** When it was last revised. */
+    updatedAt: day,
+  }),
+});
+
+const news = defineCollection({
+  loader: glob({ base: './content/news', pattern: '**/*.mdx' }),
+  schema: z.object({
+    /** Headline. */
+    title: z.string().min(4).max(50),
+    /** One-sentence summary for lists and the RSS feed. */
+    description: z.string().min(10).max(140),
+    /** Date of the news (not of writing). */
+    publishedAt: day,
+    /** Where the news comes from. */
+    sources: z.array(sourceSchema).min(1),
+  }),
+});
+
+/** Reviewers a medical article can name: teams or people the bank has named, never invented ones. */
+const reviewers = defineCollection({
+  loader: file('content/data/reviewers.yaml'),
+  schema: z.object({
+    id: z.string(),
+    /** Name as printed on the article. */
+    name: z.string(),
+    /** What they are (a team, a role). */
+    role: z.string(),
+  }),
+});
+
+/** A fact with a provenance flag: unverified facts are kept but not shown as fact. */
+const verifiedText = z.object({ value: z.string(), verified: z.boolean(), source: z.string().optional() });
+
+const banks = defineCollection({
+  loader: file('content/data/banks.yaml'),
+  schema: z.object({
+    /** Stable id used in URLs (/verify/#bank-<id>). */
+    id: z.string().regex(/^[a-z]+$/),
+    /** Name exactly as the official notice writes it. */
+    officialName: z.string().endsWith('脐带血造血干细胞库'),
+    /** Short names a leaflet may use. */
+    aliases: z.array(z.string()).default([]),
+    /** Company or institution that runs it. */
+    operator: verifiedText.optional(),
+    /** Institution that set it up or sponsors it. */
+    sponsor: verifiedText.optional(),
+    /** The one province or municipality it is licensed for. */
+    area: z.string(),
+    /** Cities of its area, so a parent who types a city finds the bank (major ones suffice). */
+    cities: z.array(z.string()).default([]),
+    /** Approval or licence numbers found, each with provenance. */
+    licences: z.array(verifiedText).default([]),
+    /** The official notice that lists it. */
+    notice: z.object({ title: z.string(), date: day, url: z.url().optional() }),
+    /** When the facts above were last checked. */
+    lastChecked: day,
+  }),
+});
+
+const figures = defineCollection({
+  loader: file('content/data/figures.yaml'),
+  schema: z.object({
+    /** Id pages and articles use to read the figure. */
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** The number itself. */
+    value: z.number(),
+    /** How it is written on the page, e.g. 84万; defaults to the value. */
+    display: z.string().optional(),
+    /** Unit after the number, e.g. 份. */
+    unit: z.string(),
+    /** Qualifier before or after the number: 余 / 多 / 以上. */
+    qualifier: z.string().optional(),
+    /** What the number counts. */
+    label: z.string(),
+    /** Date the number is true at. */
+    asOf: day,
+    /** Where it comes from. */
+    source: sourceSchema,
+    /** Whose claim it is: the bank's own (client) or an independent source. */
+    claimBy: z.enum(['bank', 'independent']),
+  }),
+});
+
+const glossary = defineCollection({
+  loader: file('content/data/glossary.yaml'),
+  schema: z.object({
+    /** Anchor id (/glossary/#<id>). */
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** The Chinese term. */
+    term: z.string(),
+    /** Pinyin with tone marks. */
+    pinyin: z.string(),
+    /** English equivalent, where useful. */
+    english: z.string().optional(),
+    /** Plain-language definition. */
+    definition: z.string().min(10),
+    /** Other glossary ids. */
+    seeAlso: z.array(z.string()).default([]),
+  }),
+});
+
+const faq = defineCollection({
+  loader: file('content/data/faq.yaml'),
+  schema: z.object({
+    /** Anchor id (/faq/#<id>). */
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    /** Group heading on the page. */
+    group: z.string(),
+    question: z.string().min(4),
+    /** Plain-text answer (paragraphs separated by blank lines). */
+    answer: z.string().min(10),
+    /** Pages that say more. */
+    links: z.array(z.object({ text: z.string(), href: z.string().startsWith('/') })).default([]),
+    /** Sources for a medical or legal answer. */
+    sources: z.array(sourceSchema).default([]),
+  }),
+});
+
+const timeline = defineCollection({
+  loader: file('content/data/timeline.yaml'),
+  schema: z.object({
+    id: z.string(),
+    /** Year, or year and month (e.g. 2023-12). */
+    when: z.string().regex(/^\d{4}(-\d{2})?$/),
+    title: z.string(),
+    detail: z.string(),
+    /** Where the fact comes from. */
+    source: z.string(),
+  }),
+});
+
+export const collections = { articles, events, charity, lessons, news, reviewers, banks, figures, glossary, faq, timeline };

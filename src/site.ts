@@ -1,0 +1,65 @@
+/**
+ * Site identity and navigation. Names and contact channels come from content/data/site.json (staff edit it);
+ * this module checks that file's shape once, so a typo fails the build with the field's name.
+ */
+import { z } from 'astro/zod';
+import raw from '../content/data/site.json';
+
+const siteSchema = z.object({
+  /** Official name, used on first mention and in <title>. */
+  name: z.string(),
+  /** Public short name used after first mention. */
+  shortName: z.string(),
+  tagline: z.string(),
+  /** Default meta description. */
+  description: z.string().max(160),
+  mission: z.string(),
+  foundedBy: z.array(z.string()),
+  /** One line on the bank's licence, shown in the footer. */
+  licenceLine: z.string(),
+  approvals: z.array(z.object({ label: z.string(), value: z.string(), year: z.number().int() })),
+  area: z.string(),
+  contact: z.object({
+    hotlines: z.array(z.object({ number: z.string().regex(/^\d{3,12}$/), label: z.string() })),
+    reportTo: z.string(),
+    /** The bank's own phone, once confirmed by the bank. */
+    phone: z.string().optional(),
+    /** The bank's postal address, once confirmed by the bank. */
+    address: z.string().optional(),
+    email: z.email().optional(),
+  }),
+  /** Who answers questions about personal data collected by RSVP forms. */
+  privacyContact: z.string(),
+  scienceTeam: z.string(),
+});
+
+export const site = siteSchema.parse(raw);
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Pagefind filter value for pages of this section. */
+  section?: string;
+}
+
+/** Main navigation, in the order of DESIGN §2. */
+export const nav: NavItem[] = [
+  { href: '/learn/', label: '认识脐带血', section: '科普' },
+  { href: '/verify/', label: '资质查验', section: '资质' },
+  { href: '/charity/', label: '公益项目', section: '公益' },
+  { href: '/events/', label: '活动', section: '活动' },
+  { href: '/schools/', label: '教学资源', section: '教学' },
+  { href: '/news/', label: '新闻动态', section: '新闻' },
+  { href: '/about/', label: '关于我们' },
+];
+
+/** Secondary links in the footer. */
+export const footerNav: NavItem[] = [
+  { href: '/faq/', label: '常见问题' },
+  { href: '/glossary/', label: '术语表' },
+  { href: '/search/', label: '站内搜索' },
+  { href: '/events/calendar.ics', label: '活动日历订阅' },
+  { href: '/rss.xml', label: '新闻 RSS' },
+  { href: '/privacy/', label: '隐私政策' },
+  { href: '/accessibility/', label: '无障碍声明' },
+];
