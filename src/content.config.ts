@@ -6,6 +6,9 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
+/** Where content lives; tests point it at a fixture copy to prove that bad files fail the build. */
+const root = process.env.CONTENT_ROOT ?? './content';
+
 /** A date-time written with its +08:00 offset, so a file means the same instant on any machine. */
 const shanghaiDateTime = z
   .string({ error: '需要日期时间，例如 2027-06-01T09:30:00+08:00' })
@@ -36,7 +39,7 @@ const audience = z.enum(audiences);
 export const articleCategories = ['基础知识', '临床应用', '捐献与储存', '配型与检索', '历史与进展', '家长须知', '本库案例'] as const;
 
 const articles = defineCollection({
-  loader: glob({ base: './content/articles', pattern: '**/*.mdx' }),
+  loader: glob({ base: `${root}/articles`, pattern: '**/*.mdx' }),
   schema: z.object({
     /** Headline; also the page <title>. */
     title: z.string().min(4).max(40),
@@ -69,7 +72,7 @@ const articles = defineCollection({
 export const rsvpFields = ['children', 'school', 'className', 'dueDate'] as const;
 
 const events = defineCollection({
-  loader: glob({ base: './content/events', pattern: '**/*.mdx' }),
+  loader: glob({ base: `${root}/events`, pattern: '**/*.mdx' }),
   schema: z
     .object({
       /** Event name as shown in lists and on its page. */
@@ -126,7 +129,7 @@ const events = defineCollection({
 });
 
 const charity = defineCollection({
-  loader: glob({ base: './content/charity', pattern: '**/*.mdx' }),
+  loader: glob({ base: `${root}/charity`, pattern: '**/*.mdx' }),
   schema: z.object({
     /** Project name, e.g. 火种工程. */
     title: z.string().min(2).max(30),
@@ -154,7 +157,7 @@ const charity = defineCollection({
 export const gradeBands = ['小学', '初中', '高中'] as const;
 
 const lessons = defineCollection({
-  loader: glob({ base: './content/lessons', pattern: '**/*.mdx' }),
+  loader: glob({ base: `${root}/lessons`, pattern: '**/*.mdx' }),
   schema: z.object({
     /** Lesson title. */
     title: z.string().min(4).max(40),
@@ -190,7 +193,7 @@ const lessons = defineCollection({
 });
 
 const news = defineCollection({
-  loader: glob({ base: './content/news', pattern: '**/*.mdx' }),
+  loader: glob({ base: `${root}/news`, pattern: '**/*.mdx' }),
   schema: z.object({
     /** Headline. */
     title: z.string().min(4).max(50),
@@ -205,7 +208,7 @@ const news = defineCollection({
 
 /** Reviewers a medical article can name: teams or people the bank has named, never invented ones. */
 const reviewers = defineCollection({
-  loader: file('content/data/reviewers.yaml'),
+  loader: file(`${root}/data/reviewers.yaml`),
   schema: z.object({
     id: z.string(),
     /** Name as printed on the article. */
@@ -219,7 +222,7 @@ const reviewers = defineCollection({
 const verifiedText = z.object({ value: z.string(), verified: z.boolean(), source: z.string().optional() });
 
 const banks = defineCollection({
-  loader: file('content/data/banks.yaml'),
+  loader: file(`${root}/data/banks.yaml`),
   schema: z.object({
     /** Stable id used in URLs (/verify/#bank-<id>). */
     id: z.string().regex(/^[a-z]+$/),
@@ -245,7 +248,7 @@ const banks = defineCollection({
 });
 
 const figures = defineCollection({
-  loader: file('content/data/figures.yaml'),
+  loader: file(`${root}/data/figures.yaml`),
   schema: z.object({
     /** Id pages and articles use to read the figure. */
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -269,7 +272,7 @@ const figures = defineCollection({
 });
 
 const glossary = defineCollection({
-  loader: file('content/data/glossary.yaml'),
+  loader: file(`${root}/data/glossary.yaml`),
   schema: z.object({
     /** Anchor id (/glossary/#<id>). */
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -287,7 +290,7 @@ const glossary = defineCollection({
 });
 
 const faq = defineCollection({
-  loader: file('content/data/faq.yaml'),
+  loader: file(`${root}/data/faq.yaml`),
   schema: z.object({
     /** Anchor id (/faq/#<id>). */
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -304,7 +307,7 @@ const faq = defineCollection({
 });
 
 const timeline = defineCollection({
-  loader: file('content/data/timeline.yaml'),
+  loader: file(`${root}/data/timeline.yaml`),
   schema: z.object({
     id: z.string(),
     /** Year, or year and month (e.g. 2023-12). */

@@ -1,0 +1,47 @@
+/**
+ * The one place that decides what an event offers at a given moment. Used by the static event pages (at build
+ * time and, through data attributes, by their small script), by the RSVP page and by the server on every
+ * submission, so the three can never disagree. Pure: no Astro, no Node.
+ */
+export interface EventTiming {
+  startsAt: string;
+  endsAt: string;
+  status: 'scheduled' | 'cancelled' | 'postponed';
+  rsvp?: { opensAt: string; closesAt: string } | undefined;
+}
+
+/** What a reader may do now. */
+export type RegistrationState =
+  | 'none' // the event takes no registrations
+  | 'not-yet-open'
+  | 'open'
+  | 'closed' // registration closed, event not yet over
+  | 'ended' // the event is over
+  | 'cancelled'
+  | 'postponed';
+
+export function hasEnded(e: Pick<EventTiming, 'endsAt'>, now: Date = new Date()): boolean {
+  return now.getTime() >= Date.parse(e.endsAt);
+}
+
+export function registrationState(e: EventTiming, now: Date = new Date()): RegistrationState {
+  if (e.status === 'cancelled') return 'cancelled';
+  if (hasEnded(e, now)) return 'ended';
+  if (e.status === 'postponed') return 'postponed';
+  if (!e.rsvp) return 'none';
+  const t = now.getTime();
+  if (t < Date.parse(e.rsvp.opensAt)) return 'not-yet-open';
+  if (t >= Date.parse(e.rsvp.closesAt)) return 'closed';
+  return 'open';
+}
+
+/** Reader-facing wording of each state. */
+export const registrationLabel: Record<RegistrationState, string> = {
+  none: '本活动无需报名',
+  'not-yet-open': '报名尚未开始',
+  open: '正在报名',
+  closed: '报名已截止',
+  ended: '活动已结束',
+  cancelled: '活动已取消',
+  postponed: '活动已延期，新时间另行通知',
+};

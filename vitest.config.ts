@@ -1,0 +1,9 @@
+import { getViteConfig } from 'astro/config';
+
+// Astro's Vite config, so tests can import modules that use astro:* virtual modules where needed.
+export default getViteConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    testTimeout: 30_000,
+  },
+});
