@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
 
 // SITE_URL is the public origin the site is deployed at; canonical URLs, Open Graph and the sitemap use it.
 const site = process.env.SITE_URL ?? 'https://www.sdcbb.example.cn';
@@ -16,8 +17,6 @@ export default defineConfig({
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  // Sessions are not used: RSVP state lives in the RSVP database, not in cookies.
-  session: undefined,
   integrations: [
     mdx(),
     preact(),
@@ -25,6 +24,8 @@ export default defineConfig({
       // On-demand and staff routes are not pages a reader lands on from a search engine.
       filter: (page) => !/\/(rsvp|admin)\//.test(page) && !page.endsWith('/404/'),
     }),
+    // Last: indexes the finished client folder after every page is written.
+    pagefind(),
   ],
   // Whitespace between inline elements matters in Chinese prose with Latin words and numbers.
   compressHTML: true,

@@ -1,0 +1,62 @@
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+
+/**
+ * Indexes the built site with Pagefind once Astro has written it (the same shape as Starlight's integration).
+ * `dir` is the folder the browser is served from: with the node adapter that is <outDir>/client/, so the index
+ * lands in <outDir>/client/pagefind/ and the standalone server serves it. `astro dev` never runs this hook,
+ * which is why the dev server has no index.
+ * Only pages whose <main> carries data-pagefind-body are indexed (Base.astro sets it for pages with a section).
+ */
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'sdcbb:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        try {
+          const { index } = check(await pagefind.createIndex(), logger);
+          if (!index) throw new Error('Pagefind returned no index');
+          const { page_count } = check(await index.addDirectory({ path: fileURLToPath(dir) }), logger);
+          const { files } = check(await index.getFiles(), logger);
+          check(await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) }), logger);
+          const bytes = files.reduce((sum, f) => sum + f.content.byteLength, 0);
+          const seconds = ((performance.now() - started) / 1000).toFixed(2);
+          logger.info(
+            `${page_count} HTML files read, ${countIndexed(files)} · index ${(bytes / 1024).toFixed(1)} KB in ${files.length} files · ${seconds}s`,
+          );
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
+
+/** A Pagefind answer with errors fails the build: a site whose search silently lost pages must not ship. */
+function check<T extends { errors: string[] }>(response: T, logger: AstroIntegrationLogger): T {
+  if (response.errors.length > 0) {
+    for (const error of response.errors) logger.error(error);
+    throw new Error(`Pagefind failed: ${response.errors.join('; ')}`);
+  }
+  return response;
+}
+
+/**
+ * Pages actually indexed and their words, read back from the fragments (gzipped JSON behind a "pagefind_dcd"
+ * signature). addDirectory's page_count counts every HTML file, including pages left out for having no section.
+ */
+function countIndexed(files: pagefind.IndexFile[]): string {
+  let pages = 0;
+  let words = 0;
+  for (const file of files) {
+    if (!file.path.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(file.content).toString('utf8');
+    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { word_count?: number };
+    pages += 1;
+    words += fragment.word_count ?? 0;
+  }
+  return `${pages} pages indexed (${words} words)`;
+}

@@ -1,0 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The paths listed in the built sitemap, read from the build folder when the tests are collected,
+ * so every published page gets its own test without a list to keep in sync.
+ */
+export function sitemapPaths(): string[] {
+  const client = join(process.env.OUT_DIR ?? 'dist', 'client');
+  const files = readdirSync(client).filter((f) => /^sitemap-\d+\.xml$/.test(f));
+  if (files.length === 0) throw new Error(`No sitemap in ${client}: run the build first (npm run build).`);
+  const paths = files.flatMap((f) =>
+    [...readFileSync(join(client, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname),
+  );
+  return [...new Set(paths)].sort();
+}

@@ -1,0 +1,58 @@
+/**
+ * A content file with a missing or wrong field must fail the build with a message naming the file and the field.
+ * Each case copies the real content/ folder, breaks one file, and runs `astro sync` over the copy.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function syncWith(mutate: (root: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'sdcbb-schema-'));
+  dirs.push(dir);
+  const root = join(dir, 'content');
+  cpSync('content', root, { recursive: true });
+  mutate(root);
+  const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
+    env: { ...process.env, CONTENT_ROOT: root, CACHE_DIR: join(dir, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
+
+describe('content schema', () => {
+  it('accepts the real content', () => {
+    const r = syncWith(() => {});
+    expect(r.output).not.toMatch(/InvalidContentEntryDataError|does not match collection schema/);
+    expect(r.status).toBe(0);
+  });
+
+  it('refuses an article without sources, naming the file and the field', () => {
+    const r = syncWith((root) => cpSync('tests/fixtures/bad-article.mdx', join(root, 'articles', 'no-sources.mdx')));
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('no-sources');
+    expect(r.output).toContain('sources');
+  });
+
+  it('refuses an event whose time lacks the +08:00 offset', () => {
+    const r = syncWith((root) => cpSync('tests/fixtures/bad-event.mdx', join(root, 'events', 'bad-time.mdx')));
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('bad-time');
+    expect(r.output).toContain('startsAt');
+  });
+
+  it('refuses a figure without its as-of date', () => {
+    const r = syncWith((root) => {
+      const file = join(root, 'data', 'figures.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^(\s+)asOf: .*\n/m, ''));
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('figures');
+    expect(r.output).toContain('asOf');
+  });
+});
