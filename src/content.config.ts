@@ -86,7 +86,16 @@ const events = defineCollection({
       /** End, in Beijing time with +08:00. */
       endsAt: shanghaiDateTime,
       /** Where it happens, for an in-person event. */
-      venue: z.object({ name: z.string(), address: z.string(), city: z.string() }).optional(),
+      venue: z
+        .object({
+          /** Name of the place, e.g. 山东省脐带血造血干细胞库 生命科普馆. */
+          name: z.string(),
+          /** Street address, only once the bank has confirmed it; when absent the page says the exact meeting point comes with the registration confirmation. */
+          address: z.string().optional(),
+          /** City (or 山东省各地 for a touring activity). */
+          city: z.string(),
+        })
+        .optional(),
       /** For an online event: the platform and, where public, the link. */
       online: z.object({ platform: z.string(), url: z.url().optional() }).optional(),
       /** Who it is for. */
