@@ -256,6 +256,26 @@ const banks = defineCollection({
   }),
 });
 
+/** Provincial-level divisions, so the licence lookup can answer a place (the bank for it comes from banks.area). */
+const provinces = defineCollection({
+  loader: file(`${root}/data/provinces.yaml`),
+  schema: z.object({
+    id: z.string().regex(/^[a-z]+$/),
+    /** Full official name, e.g. 河南省, 广西壮族自治区; banks.area uses the same spelling. */
+    name: z.string().min(2),
+    /** Name without 省/市/自治区/特别行政区, e.g. 河南, 广西. */
+    short: z.string().min(2),
+    /** One-character abbreviations (鲁, 豫); matched only when they are the whole query. */
+    abbr: z.array(z.string().length(1)).default([]),
+    /** Other names for the whole province (齐鲁 for 山东); matched like the short name. */
+    nicknames: z.array(z.string().min(2)).default([]),
+    /** Prefecture-level cities by short name (no 市); provinces with a bank list theirs in banks.yaml instead. */
+    cities: z.array(z.string().min(2)).default([]),
+    /** false for 香港、澳门、台湾, where the mainland 《血站执业许可证》 system does not apply. */
+    mainland: z.boolean().default(true),
+  }),
+});
+
 const figures = defineCollection({
   loader: file(`${root}/data/figures.yaml`),
   schema: z.object({
@@ -298,13 +318,18 @@ const glossary = defineCollection({
   }),
 });
 
+/** FAQ groups, in the order /faq/ shows them (the content store does not keep a data file's order). */
+export const faqGroups = ['脐带血基础', '捐献与储存', '资质与安全', '公益与活动', '费用与保险'] as const;
+
 const faq = defineCollection({
   loader: file(`${root}/data/faq.yaml`),
   schema: z.object({
     /** Anchor id (/faq/#<id>). */
     id: z.string().regex(/^[a-z0-9-]+$/),
-    /** Group heading on the page. */
-    group: z.string(),
+    /** Group heading on the page: one of `faqGroups`. */
+    group: z.enum(faqGroups),
+    /** Order within its group (lower first). */
+    order: z.number().int().default(100),
     question: z.string().min(4),
     /** Plain-text answer (paragraphs separated by blank lines). */
     answer: z.string().min(10),
@@ -328,4 +353,4 @@ const timeline = defineCollection({
   }),
 });
 
-export const collections = { articles, events, charity, lessons, news, reviewers, banks, figures, glossary, faq, timeline };
+export const collections = { articles, events, charity, lessons, news, reviewers, banks, provinces, figures, glossary, faq, timeline };

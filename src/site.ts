@@ -14,6 +14,8 @@ const siteSchema = z.object({
   /** Default meta description. */
   description: z.string().max(160),
   mission: z.string(),
+  /** The bank's stated vision, quoted as the bank words it (shown on /about/ as its own statement). */
+  vision: z.string().optional(),
   foundedBy: z.array(z.string()),
   /** One line on the bank's licence, shown in the footer. */
   licenceLine: z.string(),

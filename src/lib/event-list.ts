@@ -35,10 +35,12 @@ export interface ListedEvent {
 }
 
 const startOf = (e: ListedEvent) => Date.parse(e.data.startsAt);
+const endOf = (e: ListedEvent) => Date.parse(e.data.endsAt);
 
 /**
  * Upcoming: not yet ended at `now` (including one under way), soonest start first.
- * Past: ended at `now`, most recent start first. Cancelled and postponed events stay in the list their
+ * Past: ended at `now`, the most recently ended first (a season-long activity that just closed sits on top,
+ * where the page script also puts an event that ends after the build). Cancelled and postponed events stay in the list their
  * dates put them in, so a reader who saw one announced can find out what became of it.
  */
 export function groupByTime<T extends ListedEvent>(events: readonly T[], now: Date): { upcoming: T[]; past: T[] } {
@@ -47,7 +49,7 @@ export function groupByTime<T extends ListedEvent>(events: readonly T[], now: Da
   for (const e of events) (hasEnded(e.data, now) ? past : upcoming).push(e);
   // Ties broken by id so the order never depends on the order files were read in.
   upcoming.sort((a, b) => startOf(a) - startOf(b) || a.id.localeCompare(b.id));
-  past.sort((a, b) => startOf(b) - startOf(a) || a.id.localeCompare(b.id));
+  past.sort((a, b) => endOf(b) - endOf(a) || startOf(b) - startOf(a) || a.id.localeCompare(b.id));
   return { upcoming, past };
 }
 

@@ -42,7 +42,8 @@ export function sameState(a: SearchState, b: SearchState): boolean {
  * Anything else that looks like a tag is dropped, so the excerpt can be set as HTML without trusting more than <mark>.
  */
 export function safeExcerpt(excerpt: string): string {
-  return excerpt.replace(/<(?!\/?mark>)[^>]*>?/g, '');
+  // Chinese words are highlighted piece by piece (<mark>脐带</mark><mark>血</mark>): join them into one highlight.
+  return excerpt.replace(/<(?!\/?mark>)[^>]*>?/g, '').replaceAll('</mark><mark>', '');
 }
 
 export interface SectionOption {

@@ -51,6 +51,7 @@ describe('sameState', () => {
 describe('safeExcerpt', () => {
   it('keeps the <mark> highlights Pagefind adds', () => {
     expect(safeExcerpt('储存<mark>脐带血</mark>的条件')).toBe('储存<mark>脐带血</mark>的条件');
+    expect(safeExcerpt('<mark>脐带</mark><mark>血</mark>和<mark>造血</mark>')).toBe('<mark>脐带血</mark>和<mark>造血</mark>');
   });
 
   it('drops any other tag, so only <mark> reaches the page as HTML', () => {

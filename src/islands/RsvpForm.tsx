@@ -1,0 +1,196 @@
+/**
+ * The RSVP form. Rendered on the server as a plain HTML form that posts to the page (works with JS off); once
+ * hydrated it checks the form with the same rules the server uses, on submit only, shows errors in place the
+ * GOV.UK way, and sends the form through the `rsvp` Astro Action. If that call fails the form posts normally.
+ * A class component: preact/hooks would add about 1 KB to the page's JS budget for nothing we need here.
+ */
+import { Component, createRef, type ComponentChildren } from 'preact';
+import { actions } from 'astro:actions';
+import { CANCEL_PATH, doneUrl, type RefusalReason } from '../lib/rsvp/outcome';
+import { fieldOrder, readForm, validateRsvp, type FieldErrors, type RsvpForm as FormValues, type RsvpRules } from '../lib/rsvp/validate';
+
+export interface Props {
+  /** The action's form target (`actions.rsvp` as a string: `?_action=rsvp`). */
+  action: string;
+  event: string;
+  rules: RsvpRules;
+  /** Idempotency token: one per form shown, so a double submit books once. */
+  token: string;
+  /** Values to put back after a no-JS submission with errors. */
+  values: Partial<FormValues>;
+  errors: FieldErrors;
+  message?: string | undefined;
+  reason?: RefusalReason | undefined;
+  /** 提交报名, or 加入候补名单 when the event is full and keeps a waiting list. */
+  submitLabel: string;
+  /** School visits: seats are pupils and teachers. */
+  seatsHint: string;
+  /** The privacy notice (static HTML from the page), shown just above the consent box. */
+  children?: ComponentChildren;
+}
+
+interface State {
+  errors: FieldErrors;
+  message?: string | undefined;
+  reason?: RefusalReason | undefined;
+  busy: boolean;
+}
+
+const labels: Record<(typeof fieldOrder)[number], string> = {
+  name: '姓名',
+  phone: '手机号',
+  seats: '人数',
+  children: '同来孩子的年龄',
+  school: '学校',
+  className: '年级和班级',
+  dueDate: '预产期',
+  consent: '同意隐私说明',
+};
+
+export default class RsvpForm extends Component<Props, State> {
+  summary = createRef<HTMLDivElement>();
+  focusSummary = false;
+
+  constructor(props: Props) {
+    super(props);
+    this.state = { errors: props.errors, message: props.message, reason: props.reason, busy: false };
+  }
+
+  show(next: Omit<State, 'busy'>) {
+    this.focusSummary = true;
+    this.setState({ ...next, busy: false });
+    document.title = `错误：${document.title.replace(/^错误：/, '')}`;
+  }
+
+  componentDidUpdate() {
+    if (this.focusSummary) this.summary.current?.focus();
+    this.focusSummary = false;
+  }
+
+  submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (this.state.busy) return;
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const checked = validateRsvp(readForm(data), this.props.rules);
+    if (!checked.ok) return this.show({ errors: checked.errors, reason: 'invalid' });
+    this.setState({ busy: true });
+    try {
+      const { data: out, error } = await actions.rsvp(data);
+      if (!out) throw error;
+      if (out.ok) return location.assign(doneUrl(out.event, out.code));
+      this.show(out);
+    } catch {
+      // Network or server trouble: post the form the plain way; the token keeps it from booking twice.
+      form.submit();
+    }
+  };
+
+  render(p: Props, s: State) {
+    const asks = (f: string) => (p.rules.fields as readonly string[]).includes(f);
+    const v = p.values;
+    const listed = fieldOrder.filter((f) => s.errors[f]);
+    const err = (f: keyof FieldErrors) => s.errors[f];
+    const describe = (f: string, hint: boolean) =>
+      [hint && `${f}-hint`, err(f as keyof FieldErrors) && `${f}-error`].filter(Boolean).join(' ') || undefined;
+    const errorLine = (f: keyof FieldErrors) =>
+      err(f) && (
+        <p id={`${f}-error`} class="field-error">
+          <span class="visually-hidden">错误：</span>
+          {err(f)}
+        </p>
+      );
+    const field = (f: keyof FieldErrors, hint: string | null, control: (a: Record<string, unknown>) => ComponentChildren) => (
+      <div class={err(f) ? 'field field-invalid' : 'field'}>
+        <label for={f}>{labels[f]}</label>
+        {hint && (
+          <p id={`${f}-hint`} class="hint">
+            {hint}
+          </p>
+        )}
+        {errorLine(f)}
+        {control({ id: f, name: f, 'aria-describedby': describe(f, Boolean(hint)), 'aria-invalid': err(f) ? 'true' : undefined })}
+      </div>
+    );
+    const text = (a: Record<string, unknown>, value: string | undefined, extra: Record<string, unknown> = {}) => (
+      <input type="text" {...a} {...extra} defaultValue={value ?? ''} />
+    );
+    const seats = Array.from({ length: p.rules.maxSeats }, (_, i) => String(i + 1));
+
+    return (
+      <div>
+        {(listed.length > 0 || s.message) && (
+          <div class="error-summary" ref={this.summary} tabIndex={-1} autofocus aria-labelledby="error-summary-title">
+            <div role="alert">
+              <h2 id="error-summary-title">请更正以下问题</h2>
+              <ul>
+                {s.message && <li>{s.message}</li>}
+                {listed.map((f) => (
+                  <li key={f}>
+                    <a href={`#${f}`}>{s.errors[f]}</a>
+                  </li>
+                ))}
+              </ul>
+              {s.reason === 'duplicate' && (
+                <p>
+                  <a href={CANCEL_PATH}>去取消原来的报名</a>
+                </p>
+              )}
+            </div>
+          </div>
+        )}
+        <form method="post" action={p.action} novalidate onSubmit={this.submit} class="rsvp-form">
+          <input type="hidden" name="event" value={p.event} />
+          <input type="hidden" name="token" value={p.token} />
+          {field('name', '报名人的姓名。孩子参加的，请写家长或监护人的姓名。', (a) => text(a, v.name, { autocomplete: 'name', maxLength: 30 }))}
+          {field('phone', '11 位手机号。只用于活动当天核对和活动有变动时联系您。', (a) =>
+            text(a, v.phone, { type: 'tel', autocomplete: 'tel-national', inputMode: 'tel', maxLength: 20 }),
+          )}
+          {field('seats', p.seatsHint, (a) => (
+            <select {...a} defaultValue={v.seats || '1'}>
+              {seats.map((n) => (
+                <option key={n} value={n}>
+                  {n} 位
+                </option>
+              ))}
+            </select>
+          ))}
+          {asks('children') &&
+            field('children', '每个孩子写一个年龄（周岁），用逗号隔开，例如：6，3。孩子也算在人数里。没有孩子同来请留空。', (a) =>
+              text(a, v.children, { maxLength: 40 }),
+            )}
+          {asks('school') && field('school', '请写学校全称。', (a) => text(a, v.school, { autocomplete: 'organization', maxLength: 40 }))}
+          {asks('className') && field('className', '例如：五年级二班。', (a) => text(a, v.className, { maxLength: 20 }))}
+          {asks('dueDate') &&
+            field('dueDate', '按「年-月-日」填写，例如 2027-03-18。', (a) => (
+              <input type="date" {...a} defaultValue={v.dueDate ?? ''} />
+            ))}
+          {p.children}
+          <div class={err('consent') ? 'field field-invalid' : 'field'}>
+            {errorLine('consent')}
+            <div class="checkbox">
+              <input
+                type="checkbox"
+                id="consent"
+                name="consent"
+                value="yes"
+                defaultChecked={v.consent === 'yes'}
+                aria-describedby={describe('consent', false)}
+                aria-invalid={err('consent') ? 'true' : undefined}
+              />
+              <label for="consent">
+                我已阅读上面的隐私说明，同意按说明使用我填写的信息。有未满 14 周岁的孩子同来的，我是孩子的家长或监护人。
+              </label>
+            </div>
+          </div>
+          {/* Honeypot: invisible to people and screen readers; bots that fill every field give themselves away. */}
+          <div class="visually-hidden" aria-hidden="true">
+            <label for="website">网站（请留空）</label>
+            <input type="text" id="website" name="website" tabIndex={-1} autocomplete="off" />
+          </div>
+          <button type="submit">{s.busy ? '正在提交…' : p.submitLabel}</button>
+        </form>
+      </div>
+    );
+  }
+}

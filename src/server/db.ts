@@ -1,0 +1,94 @@
+/**
+ * The RSVP store: one SQLite file opened with Node's built-in `node:sqlite` (no native addon to compile).
+ * WAL lets readers run beside the one writer; busy_timeout makes a second writer wait instead of failing;
+ * PRAGMA user_version records which migrations have run.
+ *
+ * This file imports nothing but Node built-ins so that `npm run rsvp:purge` can load it with plain Node.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+export type Db = DatabaseSync;
+
+/** Default location, relative to the working directory; RSVP_DB_PATH overrides it. */
+export const DEFAULT_DB_PATH = 'data/rsvp.sqlite';
+
+/** How long a connection waits for another's write lock before giving up (ms). */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Schema changes, in order. Never edit one that has shipped: append a new one. Times are epoch milliseconds.
+ * Index n is applied when user_version is n, and moves it to n + 1.
+ */
+export const migrations: string[] = [
+  `CREATE TABLE rsvps (
+     id            INTEGER PRIMARY KEY,            -- order of registration (waiting list order)
+     event         TEXT    NOT NULL,               -- event slug (content/events/<slug>.mdx)
+     code          TEXT    NOT NULL UNIQUE,        -- confirmation code shown to the registrant
+     token         TEXT    NOT NULL,               -- idempotency token from the form
+     name          TEXT    NOT NULL,
+     phone         TEXT    NOT NULL,               -- 11 digits
+     seats         INTEGER NOT NULL CHECK (seats >= 1),
+     child_ages    TEXT,                           -- comma-separated ages, family events only
+     school        TEXT,
+     class_name    TEXT,
+     due_date      TEXT,                           -- YYYY-MM-DD
+     status        TEXT    NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
+     created_at    INTEGER NOT NULL,
+     promoted_at   INTEGER,
+     cancelled_at  INTEGER,
+     event_ends_at INTEGER NOT NULL,               -- so the purge needs no content files
+     UNIQUE (event, token)
+   );
+   -- One live registration per phone and event; a cancelled one does not block booking again.
+   CREATE UNIQUE INDEX rsvps_event_phone ON rsvps (event, phone) WHERE status <> 'cancelled';
+   CREATE INDEX rsvps_event_status ON rsvps (event, status, id);
+   CREATE INDEX rsvps_ends ON rsvps (event_ends_at);`,
+];
+
+/** Opens (creating folder, file and schema when missing) a connection ready for concurrent use. */
+export function openDb(path: string = DEFAULT_DB_PATH): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.exec('PRAGMA journal_mode = WAL');
+  // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commits.
+  db.exec('PRAGMA synchronous = NORMAL');
+  // Deleted or blanked personal data is overwritten on disk, not just unlinked (cancellation, purge).
+  db.exec('PRAGMA secure_delete = ON');
+  migrate(db);
+  return db;
+}
+
+function userVersion(db: Db): number {
+  return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+}
+
+/** Applies pending migrations; several processes opening a new file at once each wait for the write lock. */
+export function migrate(db: Db): void {
+  if (userVersion(db) >= migrations.length) return;
+  immediate(db, () => {
+    // Re-read inside the lock: another connection may have migrated while this one waited.
+    for (let v = userVersion(db); v < migrations.length; v++) {
+      db.exec(migrations[v]!);
+      db.exec(`PRAGMA user_version = ${v + 1}`);
+    }
+  });
+}
+
+/**
+ * Runs `fn` inside BEGIN IMMEDIATE: the write lock is taken before the first read, so a check made inside
+ * (seats left, phone already booked) still holds when the write happens. Rolls back if `fn` throws.
+ */
+export function immediate<T>(db: Db, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (e) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}

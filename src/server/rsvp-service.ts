@@ -1,0 +1,93 @@
+/**
+ * One submission, start to end: rate limit, honeypot, the event's state by the server clock, the shared
+ * field rules, then the booking rules. Dependencies are passed in, so unit tests run it against a real database
+ * and plain event objects; src/server/runtime.ts supplies the production ones.
+ */
+import { registrationLabel, registrationState, type RegistrationState } from '../lib/events';
+import { type CancelOutcome, type Refusal, type RefusalReason, type RsvpOutcome } from '../lib/rsvp/outcome';
+import { hiddenFieldsValid, readForm, validateCancel, validateRsvp } from '../lib/rsvp/validate';
+import { book, cancel, findBooking, findByToken, rulesFor, type BookableEvent } from './booking';
+import type { Db } from './db';
+import type { RateLimiter } from './rate-limit';
+
+export interface RsvpDeps {
+  db: Db;
+  limiter: RateLimiter;
+  /** The event's content, or undefined when there is no such event or it takes no registrations. */
+  findEvent(slug: string): Promise<BookableEvent | undefined> | BookableEvent | undefined;
+  clientAddress: string;
+  /** The server clock; tests pass a fixed one. */
+  now?: Date;
+}
+
+function refuse<F extends string>(
+  httpStatus: number,
+  reason: RefusalReason,
+  errors: Refusal<F>['errors'] = {},
+  message?: string,
+): Refusal<F> {
+  return message === undefined ? { ok: false, httpStatus, reason, errors } : { ok: false, httpStatus, reason, errors, message };
+}
+
+export const messages = {
+  rateLimited: '提交太频繁了。请等 1 分钟再试。',
+  rejected: '这份表单无法提交。请刷新报名页面，重新填写后再提交。',
+  notFound: '找不到这个活动，或者这个活动不需要报名。',
+  full: '本活动名额已满，不能再报名了。',
+  duplicate: '这个手机号已经报名了本活动，不用再报。要改人数，请先取消原来的报名，再重新报名。',
+  tooMany: (left: number) => `只剩 ${left} 个座位了。请把人数减到 ${left} 位以内再提交。`,
+  noMatch: '确认码和手机号对不上，或者这个报名已经取消了。请检查后再试。',
+  closed: (state: RegistrationState) => `${registrationLabel[state]}，现在不能报名。`,
+};
+
+export async function submitRsvp(data: FormData, deps: RsvpDeps): Promise<RsvpOutcome> {
+  const { db, limiter } = deps;
+  if (!limiter.hit(deps.clientAddress).ok) return refuse(429, 'rate-limited', {}, messages.rateLimited);
+  const form = readForm(data);
+  // A filled honeypot or missing hidden fields: not sent by a person using our page.
+  if (form.website.trim() !== '' || !hiddenFieldsValid(form)) return refuse(400, 'rejected', {}, messages.rejected);
+  const event = await deps.findEvent(form.event.trim());
+  if (!event) return refuse(400, 'not-found', {}, messages.notFound);
+
+  const now = deps.now ?? new Date();
+  const state = registrationState(event, now);
+  if (state !== 'open') {
+    // A double click that straddled the closing time: the first click's booking stands.
+    const prior = findByToken(db, event.slug, form.token.trim());
+    if (prior) return { ok: true, event: event.slug, code: prior.code, status: prior.status === 'waitlisted' ? 'waitlisted' : 'confirmed' };
+    return refuse(403, 'closed', {}, messages.closed(state));
+  }
+
+  const checked = validateRsvp(form, rulesFor(event), now);
+  if (!checked.ok) return refuse(400, 'invalid', checked.errors);
+
+  const r = book(db, event, checked.value, now);
+  if (r.ok) {
+    const status = r.booking.status === 'waitlisted' ? 'waitlisted' : 'confirmed';
+    return { ok: true, event: event.slug, code: r.booking.code, status };
+  }
+  switch (r.reason) {
+    case 'closed':
+      return refuse(403, 'closed', {}, messages.closed(r.state));
+    case 'duplicate':
+      return refuse(409, 'duplicate', { phone: messages.duplicate });
+    case 'too-many-seats':
+      return refuse(409, 'too-many-seats', { seats: messages.tooMany(r.left) });
+    case 'full':
+      return refuse(409, 'full', {}, messages.full);
+  }
+}
+
+export async function submitCancel(data: FormData, deps: RsvpDeps): Promise<CancelOutcome> {
+  const { db } = deps;
+  if (!deps.limiter.hit(deps.clientAddress).ok) return refuse(429, 'rate-limited', {}, messages.rateLimited);
+  const checked = validateCancel({ code: String(data.get('code') ?? ''), phone: String(data.get('phone') ?? '') });
+  if (!checked.ok) return refuse(400, 'invalid', checked.errors);
+  const { code, phone } = checked.value;
+  // The event is read from content before the transaction (content lookups are async; transactions are not).
+  const found = findBooking(db, code);
+  const event = found ? await deps.findEvent(found.event) : undefined;
+  const r = cancel(db, code, phone, (slug) => (slug === event?.slug ? event : undefined), deps.now ?? new Date());
+  if (!r.ok) return refuse(400, 'invalid', { code: messages.noMatch });
+  return { ok: true, code: r.booking.code };
+}

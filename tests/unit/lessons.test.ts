@@ -1,0 +1,84 @@
+/**
+ * Lesson plans as teachers get them: enough lessons in every grade band, timings that add up to the stated
+ * length, and glossary links that land on a real term. Reads the real content files, not fixtures.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { GRADE_BANDS, groupByBand, timeline, totalMinutes, type FlowStep, type GradeBand } from '../../src/lib/lessons';
+
+interface LessonData {
+  title: string;
+  gradeBand: GradeBand;
+  duration: number;
+  flow: FlowStep[];
+  glossary?: string[];
+  curriculum: { textbook: string; chapter: string; verified: boolean };
+  worksheet: { items: { prompt: string; answer: string }[] };
+}
+
+const lessonsDir = join(process.cwd(), 'content/lessons');
+const lessons = readdirSync(lessonsDir)
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => {
+    const text = readFileSync(join(lessonsDir, f), 'utf8');
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+    if (!front?.[1]) throw new Error(`${f} has no frontmatter`);
+    return { id: f.replace(/\.mdx$/, ''), data: parse(front[1]) as LessonData };
+  });
+
+const glossaryIds = new Set(
+  (parse(readFileSync(join(process.cwd(), 'content/data/glossary.yaml'), 'utf8')) as { id: string }[]).map((t) => t.id),
+);
+
+describe('lesson plans in content/lessons', () => {
+  it('has at least two lessons for each of 小学, 初中 and 高中', () => {
+    const counts = Object.fromEntries(groupByBand(lessons).map((g) => [g.band, g.lessons.length]));
+    for (const band of GRADE_BANDS) expect(counts[band], band).toBeGreaterThanOrEqual(2);
+    expect(lessons.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(lessons.map((l) => [l.id, l.data] as const))('%s: the flow minutes add up to the duration', (_id, d) => {
+    expect(totalMinutes(d.flow)).toBe(d.duration);
+  });
+
+  it.each(lessons.map((l) => [l.id, l.data] as const))('%s: every glossary id exists in glossary.yaml', (_id, d) => {
+    expect(d.glossary?.length ?? 0).toBeGreaterThan(0);
+    const missing = (d.glossary ?? []).filter((id) => !glossaryIds.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(lessons.map((l) => [l.id, l.data] as const))('%s: every worksheet question has an answer for the key', (_id, d) => {
+    expect(d.worksheet.items.length).toBeGreaterThanOrEqual(3);
+    for (const item of d.worksheet.items) expect(item.answer.trim(), item.prompt).not.toBe('');
+  });
+});
+
+describe('lesson rules (src/lib/lessons.ts)', () => {
+  const flow: FlowStep[] = [
+    { minutes: 5, step: '导入', detail: '提问' },
+    { minutes: 30, step: '活动', detail: '分组' },
+    { minutes: 10, step: '小结', detail: '练习单' },
+  ];
+
+  it('places each step on the clock from the bell', () => {
+    expect(timeline(flow).map((s) => [s.from, s.to])).toEqual([
+      [0, 5],
+      [5, 35],
+      [35, 45],
+    ]);
+  });
+
+  it('notices a flow that does not fill the lesson', () => {
+    expect(totalMinutes(flow)).toBe(45);
+    expect(totalMinutes(flow.slice(0, 2))).not.toBe(45);
+    expect(totalMinutes([])).toBe(0);
+  });
+
+  it('keeps every band in teaching order, even an empty one', () => {
+    const groups = groupByBand([{ id: 'a', data: { gradeBand: '高中' as const } }]);
+    expect(groups.map((g) => g.band)).toEqual(['小学', '初中', '高中']);
+    expect(groups.map((g) => g.lessons.length)).toEqual([0, 0, 1]);
+  });
+});

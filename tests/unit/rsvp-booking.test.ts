@@ -1,0 +1,297 @@
+/**
+ * The booking rules against a real SQLite file (DESIGN §7): capacity in seats, the registration window from
+ * content, idempotency, one live registration per phone, waiting list and promotion order, cancellation,
+ * retention, and 200 truly parallel submissions from several connections.
+ */
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CODE_PATTERN } from '../../src/lib/rsvp/validate';
+import {
+  availability,
+  book,
+  cancel,
+  findBooking,
+  listBookings,
+  promote,
+  rulesFor,
+  seatsTaken,
+  waitlistPosition,
+  type BookableEvent,
+} from '../../src/server/booking';
+import { CODE_ALPHABET, newCode } from '../../src/server/codes';
+import { migrations, openDb, type Db } from '../../src/server/db';
+import { purgeExpired } from '../../src/server/purge';
+import { NOW, submission, tempDbPath, testEvent } from './rsvp-fixtures';
+
+const open: Db[] = [];
+function freshDb(path = tempDbPath()): Db {
+  const db = openDb(path);
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.isOpen) db.close();
+});
+
+const codeOf = (r: ReturnType<typeof book>) => (r.ok ? r.booking.code : expect.fail(`refused: ${JSON.stringify(r)}`));
+
+describe('the database file', () => {
+  it('is created with its folder and schema on first open, in WAL mode with a busy timeout', () => {
+    const path = tempDbPath();
+    expect(existsSync(path)).toBe(false);
+    const db = freshDb(path);
+    expect(existsSync(path)).toBe(true);
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(Number((db.prepare('PRAGMA busy_timeout').get() as { timeout: number }).timeout)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('keeps its data and schema version when opened again', () => {
+    const path = tempDbPath();
+    const first = freshDb(path);
+    const code = codeOf(book(first, testEvent(), submission(), NOW));
+    first.close();
+    const again = freshDb(path);
+    expect(again.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
+    expect(findBooking(again, code)?.status).toBe('confirmed');
+  });
+});
+
+describe('capacity counts seats, not forms', () => {
+  it('confirms parties while their seats fit and says how many are left', () => {
+    const db = freshDb();
+    const event = testEvent({ rsvp: { capacity: 5 } });
+    expect(book(db, event, submission({ seats: 3 }), NOW)).toMatchObject({ ok: true, booking: { status: 'confirmed' } });
+    expect(book(db, event, submission({ seats: 3 }), NOW)).toEqual({ ok: false, reason: 'too-many-seats', left: 2 });
+    expect(book(db, event, submission({ seats: 2 }), NOW)).toMatchObject({ ok: true, booking: { status: 'confirmed' } });
+    expect(seatsTaken(db, event.slug)).toBe(5);
+    expect(book(db, event, submission({ seats: 1 }), NOW)).toEqual({ ok: false, reason: 'full' });
+    expect(availability(db, event)).toEqual({ left: 0, waiting: 0 });
+  });
+
+  it('never lets one party take more seats than the event has', () => {
+    const event = testEvent({ rsvp: { capacity: 3, maxPartySize: 4 } });
+    expect(rulesFor(event).maxSeats).toBe(3);
+    expect(() => book(freshDb(), event, submission({ seats: 4 }), NOW)).toThrow(RangeError);
+  });
+
+  it('keeps events apart', () => {
+    const db = freshDb();
+    book(db, testEvent({ rsvp: { capacity: 2 } }), submission({ seats: 2 }), NOW);
+    const other = testEvent({ slug: 'school-visit', rsvp: { capacity: 2 } });
+    expect(book(db, other, submission({ event: 'school-visit', seats: 2 }), NOW)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the registration window comes from the event, checked by the server clock', () => {
+  const cases: [string, BookableEvent, string][] = [
+    ['before opening', testEvent({ rsvp: { opensAt: '2027-03-02T09:00:00+08:00' } }), 'not-yet-open'],
+    ['after closing', testEvent({ rsvp: { closesAt: '2027-03-01T09:59:00+08:00' } }), 'closed'],
+    ['after the event', testEvent({ startsAt: '2027-02-20T09:00:00+08:00', endsAt: '2027-02-20T11:00:00+08:00', rsvp: { closesAt: '2027-02-19T18:00:00+08:00' } }), 'ended'],
+    ['cancelled', testEvent({ status: 'cancelled' }), 'cancelled'],
+    ['postponed', testEvent({ status: 'postponed' }), 'postponed'],
+  ];
+  for (const [when, event, state] of cases) {
+    it(`refuses ${when}`, () => {
+      const db = freshDb();
+      expect(book(db, event, submission(), NOW)).toEqual({ ok: false, reason: 'closed', state });
+      expect(listBookings(db, event.slug)).toEqual([]);
+    });
+  }
+
+  it('accepts at the opening instant and refuses at the closing instant', () => {
+    const db = freshDb();
+    const event = testEvent();
+    expect(book(db, event, submission(), new Date(event.rsvp.opensAt)).ok).toBe(true);
+    expect(book(db, event, submission(), new Date(event.rsvp.closesAt))).toMatchObject({ ok: false, state: 'closed' });
+  });
+});
+
+describe('idempotency and duplicates', () => {
+  it('books once for one token, however often it is sent, and returns the same booking', () => {
+    const db = freshDb();
+    const event = testEvent();
+    const s = submission({ seats: 2 });
+    const first = book(db, event, s, NOW);
+    const again = book(db, event, s, NOW);
+    const changed = book(db, event, { ...s, phone: '13700000000', seats: 1 }, NOW);
+    expect(first).toMatchObject({ ok: true, replay: false });
+    expect(again).toMatchObject({ ok: true, replay: true, booking: { code: codeOf(first) } });
+    expect(changed).toMatchObject({ ok: true, replay: true, booking: { code: codeOf(first), seats: 2 } });
+    expect(listBookings(db, event.slug)).toHaveLength(1);
+    expect(seatsTaken(db, event.slug)).toBe(2);
+  });
+
+  it('refuses a second registration from the same phone, and allows it after cancelling', () => {
+    const db = freshDb();
+    const event = testEvent();
+    const code = codeOf(book(db, event, submission({ phone: '13812345678' }), NOW));
+    expect(book(db, event, submission({ phone: '13812345678' }), NOW)).toEqual({ ok: false, reason: 'duplicate' });
+    expect(cancel(db, code, '13812345678', () => event, NOW).ok).toBe(true);
+    expect(book(db, event, submission({ phone: '13812345678' }), NOW)).toMatchObject({ ok: true, replay: false });
+  });
+});
+
+describe('waiting list', () => {
+  it('queues parties when full and promotes them in order of registration, each that fits', () => {
+    const db = freshDb();
+    const event = testEvent({ rsvp: { capacity: 4, waitlist: true } });
+    const a = codeOf(book(db, event, submission({ seats: 3, phone: '13800000001' }), NOW));
+    const b = book(db, event, submission({ seats: 2 }), NOW);
+    const c = book(db, event, submission({ seats: 1 }), NOW); // fits the last seat: confirmed, not queued
+    const d = book(db, event, submission({ seats: 2 }), NOW);
+    const e = book(db, event, submission({ seats: 1 }), NOW);
+    expect([b, c, d, e].map((r) => r.ok && r.booking.status)).toEqual(['waitlisted', 'confirmed', 'waitlisted', 'waitlisted']);
+    if (!b.ok || !d.ok || !e.ok) throw new Error('unreachable');
+    expect([b, d, e].map((r) => waitlistPosition(db, r.booking))).toEqual([1, 2, 3]);
+
+    // A's 3 seats free up: B (2) fits, D (2) no longer does, E (1) fits.
+    const r = cancel(db, a, '13800000001', () => event, NOW);
+    expect(r.ok && r.promoted.map((p) => p.code)).toEqual([b.booking.code, e.booking.code]);
+    expect(findBooking(db, d.booking.code)?.status).toBe('waitlisted');
+    expect(waitlistPosition(db, d.booking)).toBe(1);
+    expect(seatsTaken(db, event.slug)).toBe(4);
+  });
+
+  it('promotes when staff raise the capacity in content', () => {
+    const db = freshDb();
+    const small = testEvent({ rsvp: { capacity: 1, waitlist: true } });
+    book(db, small, submission(), NOW);
+    const queued = book(db, small, submission(), NOW);
+    expect(queued.ok && queued.booking.status).toBe('waitlisted');
+    const promoted = promote(db, testEvent({ rsvp: { capacity: 2, waitlist: true } }), NOW);
+    expect(promoted.map((p) => p.code)).toEqual([queued.ok && queued.booking.code]);
+  });
+
+  it('does not promote once the event is over', () => {
+    const db = freshDb();
+    const event = testEvent({ rsvp: { capacity: 1, waitlist: true } });
+    const first = codeOf(book(db, event, submission({ phone: '13900000009' }), NOW));
+    book(db, event, submission(), NOW);
+    const after = new Date(Date.parse(event.endsAt) + 1000);
+    const r = cancel(db, first, '13900000009', () => event, after);
+    expect(r).toMatchObject({ ok: true, promoted: [] });
+  });
+});
+
+describe('cancellation', () => {
+  it('refuses a wrong phone, an unknown code and a second cancellation alike', () => {
+    const db = freshDb();
+    const event = testEvent();
+    const code = codeOf(book(db, event, submission({ phone: '13811112222', seats: 2 }), NOW));
+    const wrongPhone = cancel(db, code, '13811112223', () => event, NOW);
+    const unknown = cancel(db, code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA', '13811112222', () => event, NOW);
+    expect(wrongPhone).toEqual({ ok: false, reason: 'no-match' });
+    expect(unknown).toEqual(wrongPhone);
+    expect(findBooking(db, code)?.status).toBe('confirmed');
+    expect(seatsTaken(db, event.slug)).toBe(2);
+
+    expect(cancel(db, code, '13811112222', () => event, NOW).ok).toBe(true);
+    expect(cancel(db, code, '13811112222', () => event, NOW)).toEqual(wrongPhone);
+    expect(seatsTaken(db, event.slug)).toBe(0);
+  });
+
+  it('erases the personal data at once and keeps only code and seats', () => {
+    const db = freshDb();
+    const event = testEvent({ rsvp: { fields: ['children'] } });
+    const code = codeOf(book(db, event, submission({ name: '李华', phone: '13822223333', seats: 3, childAges: [6, 3] }), NOW));
+    cancel(db, code, '13822223333', () => event, NOW);
+    expect(findBooking(db, code)).toMatchObject({ status: 'cancelled', name: '', phone: '', childAges: [], seats: 3 });
+  });
+});
+
+describe('confirmation codes', () => {
+  it('are 8 characters from the unambiguous alphabet, random and unique', () => {
+    const codes = Array.from({ length: 5000 }, () => newCode());
+    expect(codes.every((c) => CODE_PATTERN.test(c))).toBe(true);
+    expect(new Set(codes).size).toBe(codes.length);
+    const seen = new Set(codes.join(''));
+    expect([...seen].sort().join('')).toBe([...CODE_ALPHABET].sort().join(''));
+    expect(codes.join('')).not.toMatch(/[01OILE]/);
+  });
+
+  it('do not follow registration order', () => {
+    const db = freshDb();
+    const event = testEvent();
+    const a = codeOf(book(db, event, submission(), NOW));
+    const b = codeOf(book(db, event, submission(), NOW));
+    expect(a).not.toBe(b);
+    expect([...a].filter((ch, i) => ch === b[i]).length).toBeLessThan(8);
+  });
+});
+
+describe('retention', () => {
+  it('deletes registrations of events that ended more than the retention period ago, and only those', () => {
+    const db = freshDb();
+    const old = testEvent({ slug: 'old', endsAt: '2027-03-10T11:30:00+08:00' });
+    const recent = testEvent({ slug: 'recent', endsAt: '2027-04-05T11:30:00+08:00' });
+    book(db, old, submission({ event: 'old' }), NOW);
+    book(db, old, submission({ event: 'old' }), NOW);
+    book(db, recent, submission({ event: 'recent' }), NOW);
+    // 2027-04-10: "old" ended 31 days ago, "recent" 5 days ago.
+    const removed = purgeExpired(db, 30, new Date('2027-04-10T12:00:00+08:00'));
+    expect(removed).toBe(2);
+    expect(listBookings(db, 'old')).toEqual([]);
+    expect(listBookings(db, 'recent')).toHaveLength(1);
+    expect(() => purgeExpired(db, -1)).toThrow(RangeError);
+  });
+});
+
+describe('concurrency: several connections to one file', () => {
+  async function race(path: string, event: BookableEvent, workers: number, each: number, seats: number[]) {
+    const barrier = new SharedArrayBuffer(4);
+    const threads = Array.from(
+      { length: workers },
+      (_, index) =>
+        new Worker(new URL('./rsvp-worker.ts', import.meta.url), {
+          workerData: { path, event, count: each, index, now: NOW, barrier, seats },
+        }),
+    );
+    const ready = threads.map((t) => new Promise((res) => t.once('message', res)));
+    const done = threads.map(
+      (t) =>
+        new Promise<{ ok: boolean; status?: string; reason?: string; code?: string; seats: number }[]>((res, rej) => {
+          t.on('message', (m: { results?: never[] }) => m.results && res(m.results));
+          t.once('error', rej);
+        }),
+    );
+    await Promise.all(ready);
+    // Release every worker at once so their transactions truly contend for the file.
+    const gate = new Int32Array(barrier);
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    const results = (await Promise.all(done)).flat();
+    await Promise.all(threads.map((t) => t.terminate()));
+    return results;
+  }
+
+  it('200 parallel one-seat submissions on a 50-seat event: exactly 50 seats taken, the rest refused as full', async () => {
+    const path = tempDbPath();
+    freshDb(path).close();
+    const event = testEvent({ slug: 'race', rsvp: { capacity: 50, waitlist: false } });
+    const results = await race(path, event, 8, 25, [1]);
+    expect(results).toHaveLength(200);
+    expect(results.filter((r) => r.ok)).toHaveLength(50);
+    expect(results.filter((r) => !r.ok).every((r) => r.reason === 'full')).toBe(true);
+    const db = freshDb(path);
+    expect(seatsTaken(db, 'race')).toBe(50);
+    expect(listBookings(db, 'race')).toHaveLength(50);
+  });
+
+  it('with a waiting list and mixed party sizes: no overbooking and no registration lost', async () => {
+    const path = tempDbPath();
+    freshDb(path).close();
+    const event = testEvent({ slug: 'race', rsvp: { capacity: 50, waitlist: true } });
+    const results = await race(path, event, 8, 25, [1, 2, 3]);
+    const db = freshDb(path);
+    const rows = listBookings(db, 'race');
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(rows).toHaveLength(200);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(200);
+    const confirmed = results.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.seats, 0);
+    expect(seatsTaken(db, 'race')).toBe(confirmed);
+    expect(confirmed).toBeLessThanOrEqual(50);
+    expect(confirmed).toBeGreaterThanOrEqual(48); // only a party larger than what is left goes to the list
+  });
+});
