@@ -62,7 +62,7 @@ export default class RsvpForm extends Component<Props, State> {
     document.title = `错误：${document.title.replace(/^错误：/, '')}`;
   }
 
-  componentDidUpdate() {
+  override componentDidUpdate() {
     if (this.focusSummary) this.summary.current?.focus();
     this.focusSummary = false;
   }
@@ -86,7 +86,7 @@ export default class RsvpForm extends Component<Props, State> {
     }
   };
 
-  render(p: Props, s: State) {
+  override render(p: Props, s: State) {
     const asks = (f: string) => (p.rules.fields as readonly string[]).includes(f);
     const v = p.values;
     const listed = fieldOrder.filter((f) => s.errors[f]);

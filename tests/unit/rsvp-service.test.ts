@@ -1,0 +1,162 @@
+/**
+ * A whole submission as the action runs it, against a real database: what each kind of refusal answers
+ * (status, message, field) and that refused submissions write nothing.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RsvpForm } from '../../src/lib/rsvp/validate';
+import { findBooking, listBookings, seatsTaken, type BookableEvent } from '../../src/server/booking';
+import { openDb, type Db } from '../../src/server/db';
+import { createRateLimiter } from '../../src/server/rate-limit';
+import { messages, submitCancel, submitRsvp, type RsvpDeps } from '../../src/server/rsvp-service';
+import { NOW, tempDbPath, testEvent } from './rsvp-fixtures';
+
+const dbs: Db[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+function setup(event: BookableEvent = testEvent(), limit = 100): RsvpDeps {
+  const db = openDb(tempDbPath());
+  dbs.push(db);
+  return {
+    db,
+    limiter: createRateLimiter({ limit }),
+    findEvent: (slug) => (slug === event.slug ? event : undefined),
+    clientAddress: '192.0.2.1',
+    now: NOW,
+  };
+}
+
+let n = 0;
+function post(over: Partial<RsvpForm> = {}): FormData {
+  n += 1;
+  const fd = new FormData();
+  const fields: Partial<RsvpForm> = {
+    event: 'family-day',
+    token: `form-token-${n}-abcdefghijkl`,
+    name: '张伟',
+    phone: `1370000${String(n).padStart(4, '0')}`,
+    seats: '1',
+    consent: 'yes',
+    website: '',
+    ...over,
+  };
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+}
+
+describe('submitRsvp', () => {
+  it('books a valid form and answers with the code', async () => {
+    const deps = setup();
+    const out = await submitRsvp(post({ seats: '3' }), deps);
+    expect(out).toMatchObject({ ok: true, event: 'family-day', status: 'confirmed' });
+    expect(out.ok && findBooking(deps.db, out.code)?.seats).toBe(3);
+  });
+
+  it('answers field errors with 400 and writes nothing', async () => {
+    const deps = setup();
+    const out = await submitRsvp(post({ phone: '12345', consent: '' }), deps);
+    expect(out).toEqual({
+      ok: false,
+      httpStatus: 400,
+      reason: 'invalid',
+      errors: { phone: '请输入 11 位中国大陆手机号，例如 13800138000', consent: '请阅读隐私说明并勾选同意，才能报名' },
+    });
+    expect(listBookings(deps.db, 'family-day')).toEqual([]);
+  });
+
+  it('silently refuses a filled honeypot or a form without its hidden fields', async () => {
+    const deps = setup();
+    expect(await submitRsvp(post({ website: 'http://spam.example' }), deps)).toMatchObject({ ok: false, httpStatus: 400, reason: 'rejected' });
+    expect(await submitRsvp(post({ token: '' }), deps)).toMatchObject({ ok: false, reason: 'rejected' });
+    expect(listBookings(deps.db, 'family-day')).toEqual([]);
+  });
+
+  it('refuses an unknown event', async () => {
+    expect(await submitRsvp(post({ event: 'no-such-event' }), setup())).toMatchObject({ ok: false, reason: 'not-found', message: messages.notFound });
+  });
+
+  it('refuses an event that has ended (403), whatever the page showed', async () => {
+    const ended = testEvent({ startsAt: '2027-02-01T09:00:00+08:00', endsAt: '2027-02-01T11:00:00+08:00', rsvp: { opensAt: '2027-01-01T09:00:00+08:00', closesAt: '2027-01-31T09:00:00+08:00' } });
+    const deps = setup(ended);
+    expect(await submitRsvp(post(), deps)).toEqual({ ok: false, httpStatus: 403, reason: 'closed', errors: {}, message: '活动已结束，现在不能报名。' });
+    expect(listBookings(deps.db, 'family-day')).toEqual([]);
+  });
+
+  it('keeps a booking made just before closing when the same form arrives again just after', async () => {
+    const event = testEvent({ rsvp: { closesAt: '2027-03-01T10:00:01+08:00' } });
+    const deps = setup(event);
+    const form = post();
+    const first = await submitRsvp(form, deps);
+    const again = await submitRsvp(form, { ...deps, now: new Date('2027-03-01T10:00:05+08:00') });
+    expect(first.ok && again.ok && again.code).toBe(first.ok && first.code);
+  });
+
+  it('says kindly that a phone has already booked (409), on the phone field', async () => {
+    const deps = setup();
+    await submitRsvp(post({ phone: '13912345678' }), deps);
+    expect(await submitRsvp(post({ phone: '139 1234 5678' }), deps)).toEqual({
+      ok: false,
+      httpStatus: 409,
+      reason: 'duplicate',
+      errors: { phone: messages.duplicate },
+    });
+  });
+
+  it('full without a waiting list: "已满"; too big a party: how many are left', async () => {
+    const deps = setup(testEvent({ rsvp: { capacity: 3 } }));
+    await submitRsvp(post({ seats: '2' }), deps);
+    expect(await submitRsvp(post({ seats: '2' }), deps)).toMatchObject({ httpStatus: 409, reason: 'too-many-seats', errors: { seats: '只剩 1 个座位了。请把人数减到 1 位以内再提交。' } });
+    await submitRsvp(post({ seats: '1' }), deps);
+    const full = await submitRsvp(post({ seats: '1' }), deps);
+    expect(full).toMatchObject({ httpStatus: 409, reason: 'full', message: '本活动名额已满，不能再报名了。' });
+    expect(messages.full).toContain('已满');
+  });
+
+  it('full with a waiting list: queued', async () => {
+    const deps = setup(testEvent({ rsvp: { capacity: 1, waitlist: true } }));
+    await submitRsvp(post(), deps);
+    expect(await submitRsvp(post(), deps)).toMatchObject({ ok: true, status: 'waitlisted' });
+  });
+
+  it('limits submissions per client address', async () => {
+    const deps = setup(testEvent(), 2);
+    await submitRsvp(post(), deps);
+    await submitRsvp(post(), deps);
+    expect(await submitRsvp(post(), deps)).toMatchObject({ ok: false, httpStatus: 429, reason: 'rate-limited' });
+    expect(await submitRsvp(post(), { ...deps, clientAddress: '192.0.2.2' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('submitCancel', () => {
+  const cancelForm = (code: string, phone: string) => {
+    const fd = new FormData();
+    fd.set('code', code);
+    fd.set('phone', phone);
+    return fd;
+  };
+
+  it('frees the seats with the right code and phone, and promotes the waiting list', async () => {
+    const deps = setup(testEvent({ rsvp: { capacity: 2, waitlist: true } }));
+    const a = await submitRsvp(post({ seats: '2', phone: '13600000001' }), deps);
+    const b = await submitRsvp(post({ seats: '2' }), deps);
+    if (!a.ok || !b.ok) throw new Error('setup failed');
+    expect(b.status).toBe('waitlisted');
+    expect(await submitCancel(cancelForm(a.code.toLowerCase(), '136-0000-0001'), deps)).toEqual({ ok: true, code: a.code });
+    expect(findBooking(deps.db, b.code)?.status).toBe('confirmed');
+    expect(seatsTaken(deps.db, 'family-day')).toBe(2);
+  });
+
+  it('a wrong phone gets the same answer as an unknown code, and cancels nothing', async () => {
+    const deps = setup();
+    const a = await submitRsvp(post({ phone: '13600000002' }), deps);
+    if (!a.ok) throw new Error('setup failed');
+    const wrong = await submitCancel(cancelForm(a.code, '13600000003'), deps);
+    const unknown = await submitCancel(cancelForm(a.code === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ', '13600000002'), deps);
+    expect(wrong).toEqual({ ok: false, httpStatus: 400, reason: 'invalid', errors: { code: messages.noMatch } });
+    expect(unknown).toEqual(wrong);
+    expect(findBooking(deps.db, a.code)?.status).toBe('confirmed');
+  });
+
+  it('checks the form first', async () => {
+    expect(await submitCancel(cancelForm('', ''), setup())).toMatchObject({ httpStatus: 400, errors: { code: '请输入确认码', phone: '请输入报名时填写的手机号' } });
+  });
+});
