@@ -3,7 +3,7 @@
  * (where the table answers); with JavaScript the answer appears in a live region and the query goes into the URL,
  * so a reload or a shared link shows the same answer. The input is uncontrolled: text typed before hydration stays.
  */
-import { Fragment, type JSX } from 'preact';
+import { Fragment, type ComponentChildren, type JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lookup, prepare } from '../lib/licence/match';
 import type { IndexBank, IndexProvince, LookupResult } from '../lib/licence/types';
@@ -20,7 +20,11 @@ interface Props {
   hotlines: Hotline[];
   /** Where to report, from content/data/site.json. */
   reportTo: string;
+  /** A note for readers without JavaScript (static HTML from the page); removed once the island runs. */
+  children?: ComponentChildren;
 }
+
+type Help = Pick<Props, 'hotlines' | 'reportTo'>;
 
 const q = (s: string) => `「${s}」`;
 /** What the reader typed, as echoed in the answer's heading (a pasted page would drown it). */
@@ -44,7 +48,7 @@ function ProvinceLine({ p, banks }: { p: IndexProvince; banks: IndexBank[] }) {
   );
 }
 
-function WhatToDo({ hotlines, reportTo }: Omit<Props, 'index'>) {
+function WhatToDo({ hotlines, reportTo }: Help) {
   return (
     <>
       <p>请这样做：</p>
@@ -68,7 +72,7 @@ function WhatToDo({ hotlines, reportTo }: Omit<Props, 'index'>) {
   );
 }
 
-function Answer({ text, r, banks, provinces, ...help }: Omit<Props, 'index'> & {
+function Answer({ text, r, banks, provinces, ...help }: Help & {
   text: string;
   r: LookupResult;
   banks: IndexBank[];
@@ -177,14 +181,16 @@ function Answer({ text, r, banks, provinces, ...help }: Omit<Props, 'index'> & {
   );
 }
 
-export default function LicenceLookup({ index, hotlines, reportTo }: Props) {
+export default function LicenceLookup({ index, hotlines, reportTo, children }: Props) {
   const lk = useMemo(() => prepare(JSON.parse(index)), [index]);
   const input = useRef<HTMLInputElement>(null);
   const [shown, setShown] = useState<{ text: string; r: LookupResult } | null>(null);
+  const [ready, setReady] = useState(false);
 
   const run = (text: string) => setShown({ text, r: lookup(text, lk) });
 
   useEffect(() => {
+    setReady(true);
     const el = input.current!;
     const fromUrl = new URLSearchParams(location.search).get('q');
     // Text typed before hydration belongs to the reader: keep it and wait for 查询.
@@ -208,6 +214,7 @@ export default function LicenceLookup({ index, hotlines, reportTo }: Props) {
         <input id="licence-q" name="q" type="search" ref={input} autocomplete="off" enterkeyhint="search" />
         <button type="submit">查询</button>
       </div>
+      {!ready && children}
       <div class="lookup-result" aria-live="polite">
         {shown && <Answer text={shown.text} r={shown.r} banks={lk.index.banks} provinces={lk.index.provinces} hotlines={hotlines} reportTo={reportTo} />}
       </div>
