@@ -3,7 +3,7 @@
  * (where the table answers); with JavaScript the answer appears in a live region and the query goes into the URL,
  * so a reload or a shared link shows the same answer. The input is uncontrolled: text typed before hydration stays.
  */
-import { Fragment, type ComponentChildren, type JSX } from 'preact';
+import { Fragment, type JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lookup, prepare } from '../lib/licence/match';
 import type { IndexBank, IndexProvince, LookupResult } from '../lib/licence/types';
@@ -20,8 +20,6 @@ interface Props {
   hotlines: Hotline[];
   /** Where to report, from content/data/site.json. */
   reportTo: string;
-  /** A note for readers without JavaScript (static HTML from the page); removed once the island runs. */
-  children?: ComponentChildren;
 }
 
 type Help = Pick<Props, 'hotlines' | 'reportTo'>;
@@ -181,16 +179,14 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
   );
 }
 
-export default function LicenceLookup({ index, hotlines, reportTo, children }: Props) {
+export default function LicenceLookup({ index, hotlines, reportTo }: Props) {
   const lk = useMemo(() => prepare(JSON.parse(index)), [index]);
   const input = useRef<HTMLInputElement>(null);
   const [shown, setShown] = useState<{ text: string; r: LookupResult } | null>(null);
-  const [ready, setReady] = useState(false);
 
   const run = (text: string) => setShown({ text, r: lookup(text, lk) });
 
   useEffect(() => {
-    setReady(true);
     const el = input.current!;
     const fromUrl = new URLSearchParams(location.search).get('q');
     // Text typed before hydration belongs to the reader: keep it and wait for 查询.
@@ -214,7 +210,6 @@ export default function LicenceLookup({ index, hotlines, reportTo, children }: P
         <input id="licence-q" name="q" type="search" ref={input} autocomplete="off" enterkeyhint="search" />
         <button type="submit">查询</button>
       </div>
-      {!ready && children}
       <div class="lookup-result" aria-live="polite">
         {shown && <Answer text={shown.text} r={shown.r} banks={lk.index.banks} provinces={lk.index.provinces} hotlines={hotlines} reportTo={reportTo} />}
       </div>

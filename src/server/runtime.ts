@@ -29,9 +29,14 @@ export function bookable(entry: CollectionEntry<'events'>): BookableEvent | unde
   return rsvp && { slug: entry.id, startsAt, endsAt, status, rsvp };
 }
 
+/** The content entry of an event, for a slug taken from a URL or a form (anything odd is simply not found). */
+export async function eventEntry(slug: string | undefined): Promise<CollectionEntry<'events'> | undefined> {
+  if (!slug || !/^[a-z0-9][a-z0-9-]{0,80}$/.test(slug)) return undefined;
+  return getEntry('events', slug);
+}
+
 /** The event with this slug, when it exists and takes registrations. */
 export async function findEvent(slug: string): Promise<BookableEvent | undefined> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) return undefined;
-  const entry = await getEntry('events', slug);
+  const entry = await eventEntry(slug);
   return entry && bookable(entry);
 }

@@ -9,20 +9,16 @@ import { prepare } from '../../src/lib/licence/match';
 
 const read = (file: string): Record<string, unknown>[] => parse(readFileSync(new URL(`../../content/data/${file}`, import.meta.url), 'utf8'));
 
-export const bankData: BankData[] = read('banks.yaml').map((b) => ({
-  aliases: [],
-  cities: [],
-  licences: [],
-  ...(b as unknown as BankData),
-}));
+/** A YAML entry with the schema's defaults filled in where the file leaves a field out. */
+const withDefaults = <T>(defaults: Partial<T>, raw: Record<string, unknown>): T => ({ ...defaults, ...raw }) as T;
 
-export const provinceData: ProvinceData[] = read('provinces.yaml').map((p) => ({
-  abbr: [],
-  nicknames: [],
-  cities: [],
-  mainland: true,
-  ...(p as unknown as ProvinceData),
-}));
+export const bankData = read('banks.yaml').map((b) =>
+  withDefaults<BankData>({ aliases: [], cities: [], licences: [] }, b),
+);
+
+export const provinceData = read('provinces.yaml').map((p) =>
+  withDefaults<ProvinceData>({ abbr: [], nicknames: [], cities: [], mainland: true }, p),
+);
 
 export const index = buildLicenceIndex(bankData, provinceData);
 export const lk = prepare(index);

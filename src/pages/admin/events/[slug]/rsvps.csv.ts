@@ -3,13 +3,12 @@
  * Off unless RSVP_ADMIN_TOKEN is set; otherwise `Authorization: Bearer <token>`, compared in constant time.
  */
 import type { APIRoute } from 'astro';
-import { getEntry } from 'astro:content';
 import { formatTime, isoDate } from '../../../../lib/dates';
 import type { ExtraField } from '../../../../lib/rsvp/validate';
 import { adminAccess, MIN_TOKEN_LENGTH } from '../../../../server/auth';
 import { listBookings, type Booking } from '../../../../server/booking';
 import { toCsv } from '../../../../server/csv';
-import { bookable, getDb, settings } from '../../../../server/runtime';
+import { bookable, eventEntry, getDb, settings } from '../../../../server/runtime';
 
 export const prerender = false;
 
@@ -36,10 +35,9 @@ export const GET: APIRoute = async ({ params, request }) => {
       'www-authenticate': 'Bearer realm="rsvp-export", charset="UTF-8"',
     });
   }
-  const slug = params.slug ?? '';
-  const entry = /^[a-z0-9][a-z0-9-]*$/.test(slug) ? await getEntry('events', slug) : undefined;
+  const entry = await eventEntry(params.slug);
   const event = entry && bookable(entry);
-  if (!event) return text(404, `没有这个需要报名的活动：${slug}`);
+  if (!event) return text(404, '没有这个需要报名的活动。');
 
   const extra = extraColumns.filter((c) => event.rsvp.fields.includes(c.field));
   let line = 0;
