@@ -35,7 +35,7 @@ function ProvinceLine({ p, banks }: { p: IndexProvince; banks: IndexBank[] }) {
   if (!bank) {
     return (
       <li>
-        {p.name}没有持证的脐血库。7家持证脐血库只能在各自获准的省（市）采集，不能到{p.name}采集。
+        {p.name}没有持证的脐血库。{banks.length}家持证脐血库只能在各自获准的省（市）采集，不能到{p.name}采集。
       </li>
     );
   }
@@ -46,14 +46,14 @@ function ProvinceLine({ p, banks }: { p: IndexProvince; banks: IndexBank[] }) {
   );
 }
 
-function WhatToDo({ hotlines, reportTo }: Help) {
+function WhatToDo({ hotlines, reportTo, count }: Help & { count: number }) {
   return (
     <>
       <p>请这样做：</p>
       <ol>
         <li>请对方出示《血站执业许可证》。</li>
         <li>
-          核对名称是否与<a href="#banks">7家持证脐血库名单</a>一字不差，采集地是否在它获准的地区内。
+          核对名称是否与<a href="#banks">{count}家持证脐血库名单</a>一字不差，采集地是否在它获准的地区内。
         </li>
         <li>
           拿不准，请打
@@ -90,12 +90,12 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
             <ProvinceLine key={p} p={provinces[p]!} banks={banks} />
           ))}
         </ul>
-        <WhatToDo {...help} />
+        <WhatToDo {...help} count={banks.length} />
       </>
     );
   } else if (r.verdict === 'licensed') {
     const b = banks[r.bank]!;
-    title = `${echo(text)}是持证脐血库`;
+    title = `${echo(text)}是持证脐血库的${r.via === 'number' ? '文号' : '名称'}`;
     body = (
       <>
         <p>
@@ -143,7 +143,7 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
         ) : r.number ? (
           <p>本站只列出已核实的编号。多数脐血库的编号本站未能核实，请以许可证原件和卫健委的答复为准。</p>
         ) : (
-          <p>全国只有7家持证脐血库，名称必须与名单完全一致。</p>
+          <p>全国只有{banks.length}家持证脐血库，名称必须与名单完全一致。</p>
         )}
         {near && r.extra.length > 0 && (
           <p>
@@ -167,7 +167,7 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
             ))}
           </ul>
         )}
-        <WhatToDo {...help} />
+        <WhatToDo {...help} count={banks.length} />
       </>
     );
   }

@@ -26,7 +26,7 @@ test('typing an official name answers "licensed" with the area and what to check
   await open(page);
   await ask(page, '山东省脐带血造血干细胞库');
   await expect(result(page)).toHaveAttribute('data-verdict', 'licensed');
-  await expect(result(page).getByRole('heading')).toHaveText('「山东省脐带血造血干细胞库」是持证脐血库');
+  await expect(result(page).getByRole('heading')).toHaveText('「山东省脐带血造血干细胞库」是持证脐血库的名称');
   await expect(result(page)).toContainText('获准采集地区山东省');
   await expect(result(page)).toContainText('《血站执业许可证》');
   await expect(page).toHaveURL(/\/verify\/\?q=%E5%B1%B1/);
