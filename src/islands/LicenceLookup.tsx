@@ -4,9 +4,11 @@
  * so a reload or a shared link shows the same answer. The input is uncontrolled: text typed before hydration stays.
  */
 import { Fragment, type JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { lookup, prepare } from '../lib/licence/match';
-import type { IndexBank, IndexProvince, LookupResult } from '../lib/licence/types';
+import type { IndexBank, IndexProvince, LicenceIndex, LookupResult } from '../lib/licence/types';
+
+type Prepared = ReturnType<typeof prepare>;
 
 interface Hotline {
   number: string;
@@ -14,8 +16,8 @@ interface Hotline {
 }
 
 interface Props {
-  /** The lookup index as JSON (built at build time by src/lib/licence/index-builder.ts). */
-  index: string;
+  /** Where the lookup index lives (built at build time by src/lib/licence/index-builder.ts). */
+  indexUrl: string;
   /** National hotlines, from content/data/site.json. */
   hotlines: Hotline[];
   /** Where to report, from content/data/site.json. */
@@ -179,12 +181,13 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
   );
 }
 
-export default function LicenceLookup({ index, hotlines, reportTo }: Props) {
-  const lk = useMemo(() => prepare(JSON.parse(index)), [index]);
+export default function LicenceLookup({ indexUrl, hotlines, reportTo }: Props) {
   const input = useRef<HTMLInputElement>(null);
+  const [lk, setLk] = useState<Prepared | null>(null);
+  const [failed, setFailed] = useState(false);
+  // A query asked for before the index has arrived; answered as soon as it does.
+  const [pending, setPending] = useState<string | null>(null);
   const [shown, setShown] = useState<{ text: string; r: LookupResult } | null>(null);
-
-  const run = (text: string) => setShown({ text, r: lookup(text, lk) });
 
   useEffect(() => {
     const el = input.current!;
@@ -192,14 +195,26 @@ export default function LicenceLookup({ index, hotlines, reportTo }: Props) {
     // Text typed before hydration belongs to the reader: keep it and wait for 查询.
     if (fromUrl !== null && !el.value) {
       el.value = fromUrl;
-      run(fromUrl);
+      setPending(fromUrl);
     }
-  }, []);
+    fetch(indexUrl)
+      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
+      .then((data: LicenceIndex) => setLk(prepare(data)))
+      .catch(() => setFailed(true));
+  }, [indexUrl]);
+
+  useEffect(() => {
+    if (lk && pending !== null) {
+      setShown({ text: pending, r: lookup(pending, lk) });
+      setPending(null);
+    }
+  }, [lk, pending]);
 
   const submit = (e: Event) => {
     e.preventDefault();
     const text = input.current!.value;
-    run(text);
+    if (lk) setShown({ text, r: lookup(text, lk) });
+    else setPending(text);
     history.replaceState(null, '', text.trim() ? `${location.pathname}?q=${encodeURIComponent(text)}` : location.pathname);
   };
 
@@ -211,7 +226,13 @@ export default function LicenceLookup({ index, hotlines, reportTo }: Props) {
         <button type="submit">查询</button>
       </div>
       <div class="lookup-result" aria-live="polite">
-        {shown && <Answer text={shown.text} r={shown.r} banks={lk.index.banks} provinces={lk.index.provinces} hotlines={hotlines} reportTo={reportTo} />}
+        {failed && (
+          <p>
+            查询数据没有载入成功。请直接对照下面的<a href="#banks">持证脐血库名单</a>，或稍后刷新页面再试。
+          </p>
+        )}
+        {!failed && pending !== null && <p>正在载入查询数据…</p>}
+        {shown && lk && <Answer text={shown.text} r={shown.r} banks={lk.index.banks} provinces={lk.index.provinces} hotlines={hotlines} reportTo={reportTo} />}
       </div>
     </form>
   );
