@@ -54,7 +54,7 @@ export async function submitRsvp(data: FormData, deps: RsvpDeps): Promise<RsvpOu
   if (state !== 'open') {
     // A double click that straddled the closing time: the first click's booking stands.
     const prior = findByToken(db, event.slug, form.token.trim());
-    if (prior) return { ok: true, event: event.slug, code: prior.code, status: prior.status === 'waitlisted' ? 'waitlisted' : 'confirmed' };
+    if (prior) return { ok: true, event: event.slug, code: prior.code, status: prior.status };
     return refuse(403, 'closed', {}, messages.closed(state));
   }
 
@@ -62,10 +62,7 @@ export async function submitRsvp(data: FormData, deps: RsvpDeps): Promise<RsvpOu
   if (!checked.ok) return refuse(400, 'invalid', checked.errors);
 
   const r = book(db, event, checked.value, now);
-  if (r.ok) {
-    const status = r.booking.status === 'waitlisted' ? 'waitlisted' : 'confirmed';
-    return { ok: true, event: event.slug, code: r.booking.code, status };
-  }
+  if (r.ok) return { ok: true, event: event.slug, code: r.booking.code, status: r.booking.status };
   switch (r.reason) {
     case 'closed':
       return refuse(403, 'closed', {}, messages.closed(r.state));

@@ -295,3 +295,28 @@ describe('concurrency: several connections to one file', () => {
     expect(confirmed).toBeGreaterThanOrEqual(48); // only a party larger than what is left goes to the list
   });
 });
+
+describe('npm run rsvp:purge', () => {
+  it('runs on plain Node 22 and deletes only what is past the retention period', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const path = tempDbPath();
+    const db = freshDb(path);
+    const ended = testEvent({
+      slug: 'long-ago',
+      startsAt: '2020-01-10T09:00:00+08:00',
+      endsAt: '2020-01-10T11:00:00+08:00',
+      rsvp: { opensAt: '2019-12-01T09:00:00+08:00', closesAt: '2020-01-09T18:00:00+08:00' },
+    });
+    book(db, ended, submission({ event: 'long-ago' }), new Date('2019-12-15T10:00:00+08:00'));
+    book(db, testEvent(), submission(), NOW); // ends in 2027
+    db.close();
+    const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/rsvp-purge.ts'], {
+      env: { ...process.env, RSVP_DB_PATH: path, RSVP_RETENTION_DAYS: '30' },
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/^Deleted 1 registration/);
+    const after = freshDb(path);
+    expect(listBookings(after, 'long-ago')).toEqual([]);
+    expect(listBookings(after, 'family-day')).toHaveLength(1);
+  });
+});

@@ -29,7 +29,8 @@ export interface Refusal<F extends string> {
   message?: string;
 }
 
-export type RsvpOutcome = { ok: true; event: string; code: string; status: RsvpStatus } | Refusal<RsvpField>;
+/** Success: the code to show. `cancelled` only when an old form is sent again after its booking was cancelled. */
+export type RsvpOutcome = { ok: true; event: string; code: string; status: RsvpStatus | 'cancelled' } | Refusal<RsvpField>;
 
 export type CancelOutcome = { ok: true; code: string } | Refusal<CancelField>;
 
