@@ -3,10 +3,11 @@
  * hydrated it checks the form with the same rules the server uses, on submit only, shows errors in place the
  * GOV.UK way, and sends the form through the `rsvp` Astro Action. If that call fails the form posts normally.
  * Budget (≤ 14 KB gzip of JS on the page): a class component, since preact/hooks would add about 1 KB; and the
- * Actions client (about 3.6 KB gzip with its devalue decoder) is imported only once a checked form is sent.
+ * Action is called through a small fetch (lib/rsvp/action-client.ts), not Astro's 3.6 KB actions client.
  */
 import { Component, createRef, type ComponentChildren } from 'preact';
-import { CANCEL_PATH, doneUrl, type RefusalReason } from '../lib/rsvp/outcome';
+import { callAction } from '../lib/rsvp/action-client';
+import { CANCEL_PATH, doneUrl, type RefusalReason, type RsvpOutcome } from '../lib/rsvp/outcome';
 import { fieldOrder, readForm, validateRsvp, type FieldErrors, type RsvpForm as FormValues, type RsvpRules } from '../lib/rsvp/validate';
 
 export interface Props {
@@ -76,9 +77,7 @@ export default class RsvpForm extends Component<Props, State> {
     if (!checked.ok) return this.show({ errors: checked.errors, reason: 'invalid' });
     this.setState({ busy: true });
     try {
-      const { actions } = await import('astro:actions');
-      const { data: out, error } = await actions.rsvp(data);
-      if (!out) throw error;
+      const out = (await callAction('rsvp', data)) as RsvpOutcome;
       if (out.ok) return location.assign(doneUrl(out.event, out.code));
       this.show(out);
     } catch {
