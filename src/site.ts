@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import raw from '../content/data/site.json';
+import { organization } from './lib/jsonld';
 
 const siteSchema = z.object({
   /** Official name, used on first mention and in <title>. */
@@ -65,3 +66,15 @@ export const footerNav: NavItem[] = [
   { href: '/privacy/', label: '隐私政策' },
   { href: '/accessibility/', label: '无障碍声明' },
 ];
+
+/** The bank as a schema.org organisation (home and about pages), with absolute URLs under `siteUrl`. */
+export function siteOrganization(siteUrl: URL | undefined) {
+  return organization({
+    name: site.name,
+    alternateName: site.shortName,
+    description: site.description,
+    url: new URL('/', siteUrl).href,
+    foundedBy: site.foundedBy,
+    areaServed: site.area,
+  });
+}

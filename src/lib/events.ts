@@ -45,3 +45,19 @@ export const registrationLabel: Record<RegistrationState, string> = {
   cancelled: '活动已取消',
   postponed: '活动已延期，新时间另行通知',
 };
+
+/**
+ * The data attributes an event element carries for the script that re-checks its state in the reader's browser
+ * (components/EventStateScript.astro): written once so a listing card and an event page can never differ.
+ */
+export function eventStateAttributes(e: EventTiming, state: RegistrationState): Record<string, string | undefined> {
+  return {
+    'data-event': '',
+    'data-starts-at': e.startsAt,
+    'data-ends-at': e.endsAt,
+    'data-status': e.status,
+    'data-opens-at': e.rsvp?.opensAt,
+    'data-closes-at': e.rsvp?.closesAt,
+    'data-state': state,
+  };
+}

@@ -7,7 +7,6 @@ export interface OrgInput {
   url: string;
   foundedBy: string[];
   areaServed: string;
-  hotlines: { number: string; label: string }[];
 }
 
 export function organization(o: OrgInput) {
