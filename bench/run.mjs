@@ -1,0 +1,81 @@
+// `npm run bench`: builds the site, then measures every bar of DESIGN §9 that a number can show, and writes the
+// results to bench/results/*.json plus a readable summary in bench/results/SUMMARY.md. Run it on an idle machine.
+//   BENCH_LIGHTHOUSE=0  skip Lighthouse (it is fetched by npx on first use)
+//   BENCH_SCALE="0 500 1000"  extra article counts for the build-scaling run
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+const step = (label, file, args = [], nodeArgs = []) => {
+  console.log(`\n== ${label}`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [...nodeArgs, file, ...args], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${label} failed`);
+  return ((performance.now() - t0) / 1000).toFixed(1);
+};
+
+console.log('== build');
+const t0 = performance.now();
+execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { stdio: 'inherit' });
+const buildSeconds = ((performance.now() - t0) / 1000).toFixed(1);
+
+step('page weight', 'bench/page-weight.mjs');
+step('search bytes', 'bench/search-bytes.mjs');
+step('RSVP load', 'bench/rsvp-load.mjs', [], ['--disable-warning=ExperimentalWarning']);
+step('build scaling', 'bench/build-scale.mjs', (process.env.BENCH_SCALE ?? '0 500 1000').split(' '));
+if (process.env.BENCH_LIGHTHOUSE !== '0') step('Lighthouse', 'bench/lighthouse.mjs');
+
+const read = (f) => {
+  try {
+    return JSON.parse(readFileSync(`bench/results/${f}`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+const w = read('page-weight.json');
+const s = read('search-bytes.json');
+const r = read('rsvp-load.json');
+const b = read('build-scale.json');
+const l = read('lighthouse.json');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const lines = [
+  `# Benchmark results`,
+  ``,
+  `Measured ${new Date().toISOString()} on ${cpus().length} cores by \`npm run bench\`. Sizes are gzip -9.`,
+  ``,
+  `Build of the site as it stands (with Pagefind): ${buildSeconds} s.`,
+  ``,
+  `| page type | path | JS loaded | bar | HTML + CSS (first render) |`,
+  `|---|---|---|---|---|`,
+  ...Object.entries(w?.results ?? {}).map(
+    ([k, v]) => `| ${k} | ${v.path} | ${v.jsGzip} B | ${v.bar ? `${v.bar} B` : '-'} | ${kb(v.firstRenderGzip)} |`,
+  ),
+  ``,
+];
+if (b) {
+  lines.push(`| extra articles | pages | build + index | per 100 pages |`, `|---|---|---|---|`);
+  for (const row of b.rows) lines.push(`| ${row.extraArticles} | ${row.pages} | ${row.seconds} s | ${row.secondsPer100Pages} s |`);
+  lines.push('');
+}
+if (s) {
+  for (const k of ['first', 'second']) {
+    const q = s[k];
+    lines.push(`Search, ${k} query 「${q.query}」: ${q.results} results, ${q.requests} requests, ${kb(q.served)} served (${kb(q.gzip)} if gzipped).`);
+  }
+  lines.push('');
+}
+if (r) {
+  const t = r.throughput;
+  const c = r.contention;
+  lines.push(
+    `RSVP load (SQLite, loopback, ${t.concurrency} in flight): ${t.requests} bookings at ${t.reqPerSec} req/s, p50 ${t.p50ms} ms, p99 ${t.p99ms} ms.`,
+    `Contention: ${c.requests} requests for ${c.capacity} seats: ${c.seatsTaken} seats taken, overbooking ${c.overbooking}, confirmed but lost ${c.lostConfirmed}.`,
+    '',
+  );
+}
+if (l) {
+  lines.push(`| Lighthouse (mobile, median of ${l.runs}) | performance | accessibility | best practices | SEO |`, `|---|---|---|---|---|`);
+  for (const [k, v] of Object.entries(l.results)) lines.push(`| ${k} | ${v.performance} | ${v.accessibility} | ${v['best-practices']} | ${v.seo} |`);
+}
+writeFileSync('bench/results/SUMMARY.md', lines.join('\n') + '\n');
+console.log('\n' + lines.join('\n'));
