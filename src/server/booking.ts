@@ -27,17 +27,10 @@ export interface BookableEvent extends EventTiming {
   };
 }
 
-export interface Booking {
+/** A stored registration: the validated form (without its idempotency token) and what the server adds. */
+export interface Booking extends Omit<RsvpValues, 'token'> {
   id: number;
-  event: string;
   code: string;
-  name: string;
-  phone: string;
-  seats: number;
-  childAges: number[];
-  school: string | null;
-  className: string | null;
-  dueDate: string | null;
   status: RsvpStatus | 'cancelled';
   createdAt: number;
   promotedAt: number | null;
