@@ -30,7 +30,21 @@ export default defineConfig({
   // Whitespace between inline elements matters in Chinese prose with Latin words and numbers.
   compressHTML: true,
   build: { format: 'directory', inlineStylesheets: 'always' },
-  security: { checkOrigin: true },
+  security: {
+    checkOrigin: true,
+    // Content-Security-Policy as a <meta> on every page: Astro hashes its own scripts and styles; the one inline
+    // script (PrefsScript) adds its hash itself, and /search/ adds 'wasm-unsafe-eval' for Pagefind.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ],
+    },
+  },
   env: {
     schema: {
       RSVP_DB_PATH: envField.string({ context: 'server', access: 'secret', default: 'data/rsvp.sqlite' }),

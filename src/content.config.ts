@@ -92,7 +92,7 @@ const events = defineCollection({
           name: z.string(),
           /** Street address, only once the bank has confirmed it; when absent the page says the exact meeting point comes with the registration confirmation. */
           address: z.string().optional(),
-          /** City (or 山东省各地 for a touring activity). */
+          /** City; the province (山东省) while the bank has not confirmed the city, or 山东省各地 for a touring activity. */
           city: z.string(),
         })
         .optional(),
@@ -208,7 +208,7 @@ const news = defineCollection({
     title: z.string().min(4).max(50),
     /** One-sentence summary for lists and the RSS feed. */
     description: z.string().min(10).max(140),
-    /** Date of the news (not of writing). */
+    /** Date of the news (not of writing). Pages show only its month: the sources rarely give the day. */
     publishedAt: day,
     /** Where the news comes from. */
     sources: z.array(sourceSchema).min(1),

@@ -30,7 +30,7 @@ test.describe('the events listing', () => {
   test('lists upcoming events soonest first and past events after them', async ({ page }) => {
     await page.goto('/events/');
     await expect(page.getByRole('heading', { level: 1, name: '科普活动' })).toBeVisible();
-    await expect(page.getByText('活动日期由山东省脐血库公布，可能调整')).toBeVisible();
+    await expect(page.getByText('活动日期可能调整，请以本页和报名确认信息为准')).toBeVisible();
 
     await expect(card(upcoming(page), SCHOOL)).toBeVisible();
     await expect(card(upcoming(page), LIUYI)).toBeVisible();

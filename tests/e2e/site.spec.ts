@@ -12,8 +12,12 @@ test('the sitemap lists every section of the site', () => {
 
 for (const path of paths) {
   test.describe(`page ${path}`, () => {
-    test('has a title, one h1, and no WCAG 2.2 A/AA violations', async ({ page }) => {
-      const res = await page.goto(path);
+    test('has a title, one h1, no WCAG 2.2 A/AA violations, and nothing blocked by its security policy', async ({ page }) => {
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
+      });
+      const res = await page.goto(path, { waitUntil: 'networkidle' });
       expect(res?.status()).toBe(200);
       await expect(page).toHaveTitle(/山东省脐血库|山东省脐带血造血干细胞库/);
       await expect(page.locator('h1')).toHaveCount(1);
@@ -21,6 +25,8 @@ for (const path of paths) {
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
       await expect(page.getByRole('link', { name: '跳到正文' })).toBeAttached();
       await expectAccessible(page);
+      await expect(page.locator('meta[http-equiv="content-security-policy"]')).toHaveCount(1);
+      expect(blocked).toEqual([]);
     });
   });
 }
