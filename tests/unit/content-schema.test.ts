@@ -39,6 +39,20 @@ describe('content schema', () => {
     expect(r.output).toContain('sources');
   });
 
+  it('refuses an article without a reviewer or a review date, naming the fields', () => {
+    const r = syncWith((root) => {
+      const good = readFileSync('tests/fixtures/bad-article.mdx', 'utf8')
+        .replace('sources: []', 'sources:\n  - { title: 某来源, publisher: 某出版者, year: 2017 }')
+        .replace(/^reviewedBy: .*\n/m, '')
+        .replace(/^reviewedAt: .*\n/m, '');
+      writeFileSync(join(root, 'articles', 'no-reviewer.mdx'), good);
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('no-reviewer');
+    expect(r.output).toContain('reviewedBy');
+    expect(r.output).toContain('reviewedAt');
+  });
+
   it('refuses an event whose time lacks the +08:00 offset', () => {
     const r = syncWith((root) => cpSync('tests/fixtures/bad-event.mdx', join(root, 'events', 'bad-time.mdx')));
     expect(r.status).not.toBe(0);
