@@ -48,10 +48,10 @@ test('the index groups at least six lessons by grade band', async ({ page }) => 
 
 test('a lesson page shows objectives, the timed flow, the worksheet and the answer key', async ({ page }) => {
   await page.goto('/schools/');
-  await section(page, '高中').getByRole('link', { name: /免疫与HLA配型/ }).click();
+  await section(page, '高中').getByRole('link', { name: /免疫与 HLA 配型/ }).click();
   await expect(page).toHaveURL(new RegExp(`${lessonPath}$`));
 
-  await expect(page.getByRole('heading', { level: 1, name: /免疫与HLA配型/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /免疫与 HLA 配型/ })).toBeVisible();
   await expect(page.getByText('教材章节待核对', { exact: true })).toBeVisible();
 
   await expect(page.getByRole('heading', { level: 2, name: '教学目标' })).toBeVisible();
@@ -62,14 +62,14 @@ test('a lesson page shows objectives, the timed flow, the worksheet and the answ
 
   await expect(page.getByRole('heading', { level: 2, name: '课堂活动' })).toBeVisible();
 
-  const worksheet = section(page, '学生练习单：HLA配型与遗传');
+  const worksheet = section(page, '学生练习单：HLA 配型与遗传');
   await expect(worksheet).toContainText('姓名');
   await expect(worksheet).toContainText('班级');
   await expect(worksheet.getByRole('listitem')).toHaveCount(5);
   // Pupils get the questions only.
   await expect(worksheet).not.toContainText('答案');
 
-  const key = section(page, '教师答案：HLA配型与遗传');
+  const key = section(page, '教师答案：HLA 配型与遗传');
   await expect(key.getByRole('listitem')).toHaveCount(5);
   await expect(key).toContainText('1/2×1/2=1/4');
 
