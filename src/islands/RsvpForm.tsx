@@ -143,14 +143,14 @@ export default class RsvpForm extends Component<Props, State> {
           <input type="hidden" name="event" value={p.event} />
           <input type="hidden" name="token" value={p.token} />
           {field('name', '报名人的姓名。孩子参加的，请写家长或监护人的姓名。', (a) => text(a, v.name, { autocomplete: 'name', maxLength: 30 }))}
-          {field('phone', '11 位手机号。只用于活动当天核对和活动有变动时联系您。', (a) =>
+          {field('phone', '11位手机号。只用于活动当天核对和活动有变动时联系您。', (a) =>
             text(a, v.phone, { type: 'tel', autocomplete: 'tel-national', inputMode: 'tel', maxLength: 20 }),
           )}
           {field('seats', p.seatsHint, (a) => (
             <select {...a} defaultValue={v.seats || '1'}>
               {seats.map((n) => (
                 <option key={n} value={n}>
-                  {n} 位
+                  {n}位
                 </option>
               ))}
             </select>
@@ -162,7 +162,7 @@ export default class RsvpForm extends Component<Props, State> {
           {asks('school') && field('school', '请写学校全称。', (a) => text(a, v.school, { autocomplete: 'organization', maxLength: 40 }))}
           {asks('className') && field('className', '例如：五年级二班。', (a) => text(a, v.className, { maxLength: 20 }))}
           {asks('dueDate') &&
-            field('dueDate', '按「年-月-日」填写，例如 2027-03-18。', (a) => (
+            field('dueDate', '按「年-月-日」填写，例如2027-03-18。', (a) => (
               <input type="date" {...a} defaultValue={v.dueDate ?? ''} />
             ))}
           {p.children}
@@ -179,7 +179,7 @@ export default class RsvpForm extends Component<Props, State> {
                 aria-invalid={err('consent') ? 'true' : undefined}
               />
               <label for="consent">
-                我已阅读上面的隐私说明，同意按说明使用我填写的信息。有未满 14 周岁的孩子同来的，我是孩子的家长或监护人。
+                我已阅读上面的隐私说明，同意按说明使用我填写的信息。有未满14周岁的孩子同来的，我是孩子的家长或监护人。
               </label>
             </div>
           </div>

@@ -10,7 +10,7 @@ export const GET: APIRoute = async (context) => {
   const origin = context.site ?? new URL(context.url.origin);
   const items = newestFirst(await getCollection('news'));
   return rssResponse({
-    title: `${site.shortName} 新闻动态`,
+    title: `${site.shortName}新闻动态`,
     description: `${site.name}（${site.shortName}）的新闻动态`,
     link: new URL('/news/', origin).href,
     self: new URL('/rss.xml', origin).href,

@@ -30,12 +30,12 @@ function refuse<F extends string>(
 }
 
 export const messages = {
-  rateLimited: '提交太频繁了。请等 1 分钟再试。',
+  rateLimited: '提交太频繁了。请等1分钟再试。',
   rejected: '这份表单无法提交。请刷新报名页面，重新填写后再提交。',
   notFound: '找不到这个活动，或者这个活动不需要报名。',
   full: '本活动名额已满，不能再报名了。',
   duplicate: '这个手机号已经报名了本活动，不用再报。要改人数，请先取消原来的报名，再重新报名。',
-  tooMany: (left: number) => `只剩 ${left} 个座位了。请把人数减到 ${left} 位以内再提交。`,
+  tooMany: (left: number) => `只剩${left}个座位了。请把人数减到${left}位以内再提交。`,
   noMatch: '确认码和手机号对不上，或者这个报名已经取消了。请检查后再试。',
   closed: (state: RegistrationState) => `${registrationLabel[state]}，现在不能报名。`,
 };

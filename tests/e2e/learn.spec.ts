@@ -32,7 +32,7 @@ test.describe('/learn/ index', () => {
     expect(new Set(links).size).toBe(links.length);
     for (const href of links) expect(href).toMatch(/^\/learn\/[a-z0-9-]+\/$/);
     // Each entry shows its reading time.
-    await expect(page.locator('main .article-list .meta').first()).toHaveText(/阅读约 \d+ 分钟/);
+    await expect(page.locator('main .article-list .meta').first()).toHaveText(/阅读约\d+分钟/);
   });
 
   test('the category links jump to their section', async ({ page }) => {
@@ -56,7 +56,7 @@ test.describe('an article page', () => {
 
     const meta = page.locator('.article-meta');
     await expect(meta).toContainText('临床应用');
-    await expect(meta).toContainText(/阅读约 \d+ 分钟/);
+    await expect(meta).toContainText(/阅读约\d+分钟/);
     await expect(meta).toContainText(/更新于 \d{4}年\d{1,2}月\d{1,2}日/);
     await expect(meta).toContainText(/审核：山东省脐血库科普宣传团队，\d{4}年\d{1,2}月\d{1,2}日/);
 

@@ -92,7 +92,7 @@ async function book(request: APIRequestContext, e: EventInfo, form: Record<strin
 /** Seats left as the RSVP page says (「还剩 N 个座位」), or 0 once it says the event is full. */
 async function seatsLeft(request: APIRequestContext, e: EventInfo): Promise<number> {
   const html = await (await request.get(`/events/${e.slug}/rsvp/`)).text();
-  return Number(/还剩 (\d+) 个座位/.exec(html)?.[1] ?? 0);
+  return Number(/还剩(\d+)个座位/.exec(html)?.[1] ?? 0);
 }
 
 /** Fills `left` seats with parties as large as allowed; returns each party's code and phone. */
@@ -157,7 +157,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: '报名成功' })).toBeVisible();
     const code = new URL(page.url()).searchParams.get('code')!;
     await expect(page.locator('.confirmation-code')).toHaveText(code);
-    await expect(page.getByText('2 位')).toBeVisible();
+    await expect(page.getByText('2位')).toBeVisible();
     expect(page.url()).not.toContain(form.phone!);
   });
 
@@ -168,12 +168,12 @@ test.describe('without JavaScript', () => {
     await expect(notice).toContainText('谁收集：山东省脐带血造血干细胞库');
     await expect(notice).toContainText('为什么收集');
     await expect(notice).toContainText('收集什么：姓名、手机号、人数');
-    await expect(notice).toContainText('活动结束 30 天后删除');
+    await expect(notice).toContainText('活动结束30天后删除');
     await expect(notice).toContainText('有问题找谁');
-    await expect(notice).toContainText('未满 14 周岁的孩子，由家长或监护人报名');
+    await expect(notice).toContainText('未满14周岁的孩子，由家长或监护人报名');
     await notice.getByRole('link', { name: '阅读完整的隐私政策' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '隐私政策' })).toBeVisible();
-    await expect(page.getByText('活动结束 30 天后')).toBeVisible();
+    await expect(page.getByText('活动结束30天后')).toBeVisible();
     await expect(page.getByText(/个人信息保护法/)).toBeVisible();
   });
 
@@ -219,10 +219,10 @@ test.describe('error states as the server renders them, checked with axe', () =>
     await fillForm(page, e, { name: '李雷', phone: '1380013800', seats: '2', school: '一中', className: '初二（3）班' }, false);
     await page.getByRole('button', { name: '提交报名' }).click();
     const errors: Record<string, string> = {
-      phone: '请输入 11 位中国大陆手机号，例如 13800138000',
+      phone: '请输入11位中国大陆手机号，例如13800138000',
       consent: '请阅读隐私说明并勾选同意，才能报名',
     };
-    if (e.rsvp.fields.includes('school')) errors.school = '学校名称应为 4 到 40 个字，请写全称';
+    if (e.rsvp.fields.includes('school')) errors.school = '学校名称应为4到40个字，请写全称';
     await expectErrorPattern(page, errors);
     await expect(page.getByLabel('姓名')).toHaveValue('李雷');
     await expect(page.getByLabel('手机号')).toHaveValue('1380013800');
@@ -242,10 +242,10 @@ test.describe('error states as the server renders them, checked with axe', () =>
     test.skip(!CHILDREN, 'no open family event in content/events');
     const e = CHILDREN!;
     await page.goto(`/events/${e.slug}/rsvp/`);
-    await expect(page.getByText('未满 14 周岁的孩子，由家长或监护人报名')).toBeVisible();
+    await expect(page.getByText('未满14周岁的孩子，由家长或监护人报名')).toBeVisible();
     await fillForm(page, e, { name: '韩梅梅', phone: phone(), seats: '2', children: '6，3' });
     await page.getByRole('button', { name: /提交报名|加入候补名单/ }).click();
-    await expectErrorPattern(page, { children: '孩子也占座位，还需至少 1 位大人陪同：2 个孩子至少要选 3 位' });
+    await expectErrorPattern(page, { children: '孩子也占座位，还需至少1位大人陪同：2个孩子至少要选3位' });
     await expect(page.getByLabel('同来孩子的年龄')).toHaveValue('6，3');
     await expect(page.getByRole('checkbox', { name: /我已阅读上面的隐私说明/ })).toBeChecked();
   });
@@ -274,10 +274,10 @@ test.describe('error states as the server renders them, checked with axe', () =>
     expect(await seatsLeft(request, e)).toBe(remainder);
 
     await page.goto(`/events/${e.slug}/rsvp/`);
-    await expect(page.getByText(`还剩 ${remainder} 个座位`)).toBeVisible();
+    await expect(page.getByText(`还剩${remainder}个座位`)).toBeVisible();
     await fillForm(page, e, { ...validForm(e), seats: String(remainder + 1) });
     await page.getByRole('button', { name: '提交报名' }).click();
-    await expectErrorPattern(page, { seats: `只剩 ${remainder} 个座位了。请把人数减到 ${remainder} 位以内再提交。` });
+    await expectErrorPattern(page, { seats: `只剩${remainder}个座位了。请把人数减到${remainder}位以内再提交。` });
 
     await fill(request, e, remainder);
     await page.goto(`/events/${e.slug}/rsvp/`);
@@ -311,7 +311,7 @@ test.describe('error states as the server renders them, checked with axe', () =>
     test.skip(!NOT_YET_OPEN, 'no event with registration still to open in content/events');
     const e = NOT_YET_OPEN!;
     await page.goto(`/events/${e.slug}/rsvp/`);
-    await expect(page.getByText(/报名将于 .+ 开始/)).toBeVisible();
+    await expect(page.getByText(/报名将于.+开始/)).toBeVisible();
     await expect(page.locator('form.rsvp-form')).toHaveCount(0);
     await expectAccessible(page);
     expect((await postForm(request, rsvpAction(e), validForm(e))).status()).toBe(403);
@@ -351,7 +351,7 @@ test.describe('with JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: '报名成功' })).toBeVisible();
     expect(posts).toEqual(['/_actions/rsvp/']);
     await expect(page.locator('.confirmation-code')).toHaveText(/^[2-9A-Z]{8}$/);
-    await expect(page.getByText('3 位')).toBeVisible();
+    await expect(page.getByText('3位')).toBeVisible();
     await expectAccessible(page);
   });
 
@@ -396,7 +396,7 @@ test.describe('waiting list and cancellation', () => {
     await fillForm(page, e, validForm(e, Math.max(1, m - 1)));
     await page.getByRole('button', { name: '加入候补名单' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '已加入候补名单' })).toBeVisible();
-    await expect(page.getByText('第 1 位')).toBeVisible();
+    await expect(page.getByText('第1位')).toBeVisible();
     await expectAccessible(page);
     const first = new URL(page.url()).searchParams.get('code')!;
     // Behind it: a party of 2 that will not fit what is left after the first, then a party of 1 that will.
@@ -427,7 +427,7 @@ test.describe('waiting list and cancellation', () => {
     expect(await statusOf(first)).toBe('报名成功');
     if (detailed) {
       expect(await statusOf(second)).toBe('已加入候补名单');
-      await expect(page.getByText('第 1 位')).toBeVisible();
+      await expect(page.getByText('第1位')).toBeVisible();
       expect(await statusOf(third)).toBe('报名成功');
       expect(await seatsLeft(request, e)).toBe(0);
     }

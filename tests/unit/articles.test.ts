@@ -99,7 +99,7 @@ const make = (id: string, category: string, extra: Partial<ArticleLike['data']> 
   id,
   data: {
     title: id,
-    description: `${id} 的简介`,
+    description: `${id}的简介`,
     category,
     tags: [],
     order: 100,

@@ -58,7 +58,7 @@ describe('submitRsvp', () => {
       ok: false,
       httpStatus: 400,
       reason: 'invalid',
-      errors: { phone: '请输入 11 位中国大陆手机号，例如 13800138000', consent: '请阅读隐私说明并勾选同意，才能报名' },
+      errors: { phone: '请输入11位中国大陆手机号，例如13800138000', consent: '请阅读隐私说明并勾选同意，才能报名' },
     });
     expect(listBookings(deps.db, 'family-day')).toEqual([]);
   });
@@ -104,7 +104,7 @@ describe('submitRsvp', () => {
   it('full without a waiting list: "已满"; too big a party: how many are left', async () => {
     const deps = setup(testEvent({ rsvp: { capacity: 3 } }));
     await submitRsvp(post({ seats: '2' }), deps);
-    expect(await submitRsvp(post({ seats: '2' }), deps)).toMatchObject({ httpStatus: 409, reason: 'too-many-seats', errors: { seats: '只剩 1 个座位了。请把人数减到 1 位以内再提交。' } });
+    expect(await submitRsvp(post({ seats: '2' }), deps)).toMatchObject({ httpStatus: 409, reason: 'too-many-seats', errors: { seats: '只剩1个座位了。请把人数减到1位以内再提交。' } });
     await submitRsvp(post({ seats: '1' }), deps);
     const full = await submitRsvp(post({ seats: '1' }), deps);
     expect(full).toMatchObject({ httpStatus: 409, reason: 'full', message: '本活动名额已满，不能再报名了。' });

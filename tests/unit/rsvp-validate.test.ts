@@ -81,22 +81,22 @@ describe('each field refuses bad input with a message', () => {
   });
 
   it('name', () => {
-    expect(errorsOf(form({ name: '王' })).name).toBe('姓名应为 2 到 30 个字');
-    expect(errorsOf(form({ name: '王'.repeat(31) })).name).toBe('姓名应为 2 到 30 个字');
+    expect(errorsOf(form({ name: '王' })).name).toBe('姓名应为2到30个字');
+    expect(errorsOf(form({ name: '王'.repeat(31) })).name).toBe('姓名应为2到30个字');
     expect(errorsOf(form({ name: '12345' })).name).toBe('请输入真实姓名，不要只填数字或符号');
     expect(errorsOf(form({ name: '阿依古丽·买买提' })).name).toBeUndefined();
   });
 
   it('phone: mainland mobile numbers only', () => {
     for (const bad of ['1380013800', '138001380000', '12800138000', '23800138000', '1380013800a', '+1 415 555 0100'])
-      expect(errorsOf(form({ phone: bad })).phone, bad).toBe('请输入 11 位中国大陆手机号，例如 13800138000');
+      expect(errorsOf(form({ phone: bad })).phone, bad).toBe('请输入11位中国大陆手机号，例如13800138000');
     for (const good of ['13800138000', '138 0013 8000', '138-0013-8000', '+8613800138000', '0086 138 0013 8000', '１３８００１３８０００'])
       expect(normalisePhone(good), good).toBe('13800138000');
   });
 
   it('seats: 1 to the most one party may take', () => {
     for (const bad of ['0', '5', '-1', '1.5', 'two', '999999'])
-      expect(errorsOf(form({ seats: bad })).seats, bad).toBe('人数应为 1 到 4 位');
+      expect(errorsOf(form({ seats: bad })).seats, bad).toBe('人数应为1到4位');
     expect(errorsOf(form({ seats: '4' })).seats).toBeUndefined();
   });
 
@@ -116,7 +116,7 @@ describe('fields an event declares', () => {
     const ok = validateRsvp(form({ seats: '3', children: '6, 3' }), family, NOW);
     expect(ok.ok && ok.value.childAges).toEqual([6, 3]);
     expect(errorsOf(form({ seats: '2', children: '6, 3' }), family).children).toBe(
-      '孩子也占座位，还需至少 1 位大人陪同：2 个孩子至少要选 3 位',
+      '孩子也占座位，还需至少1位大人陪同：2个孩子至少要选3位',
     );
     expect(errorsOf(form({ children: 'six' }), family).children).toMatch(/请用数字写每个孩子的年龄/);
     expect(errorsOf(form({ children: '' }), family).children).toBeUndefined();
@@ -133,7 +133,7 @@ describe('fields an event declares', () => {
       className: '请输入年级和班级，例如：五年级二班',
     });
     expect(errorsOf(form({ seats: '45', school: '一中', className: '五年级二班' }), school).school).toBe(
-      '学校名称应为 4 到 40 个字，请写全称',
+      '学校名称应为4到40个字，请写全称',
     );
     const r = validateRsvp(form({ seats: '45', school: '济南市历下区实验小学', className: '五年级二班' }), school, NOW);
     expect(r.ok && [r.value.seats, r.value.school, r.value.className]).toEqual([45, '济南市历下区实验小学', '五年级二班']);
@@ -141,7 +141,7 @@ describe('fields an event declares', () => {
 
   it('due date: a real date, from a year ago to ten months ahead', () => {
     expect(errorsOf(form({ seats: '1' }), mothers).dueDate).toBe('请填写预产期');
-    expect(errorsOf(form({ seats: '1', dueDate: '2027-02-30' }), mothers).dueDate).toBe('请按「年-月-日」填写预产期，例如 2027-03-18');
+    expect(errorsOf(form({ seats: '1', dueDate: '2027-02-30' }), mothers).dueDate).toBe('请按「年-月-日」填写预产期，例如2027-03-18');
     expect(errorsOf(form({ seats: '1', dueDate: '18/03/2027' }), mothers).dueDate).toBeDefined();
     expect(errorsOf(form({ seats: '1', dueDate: '2029-01-01' }), mothers).dueDate).toBe('预产期应在一年前到十个月后之间，请检查年份');
     expect(errorsOf(form({ seats: '1', dueDate: '2027-08-18' }), mothers).dueDate).toBeUndefined();
@@ -168,8 +168,8 @@ describe('hidden fields and the cancellation form', () => {
     });
     const bad = validateCancel({ code: 'O0I1L', phone: '123' });
     expect(bad.ok === false && bad.errors).toEqual({
-      code: '确认码是 8 位字母和数字，请对照报名成功页面检查',
-      phone: '请输入 11 位中国大陆手机号，例如 13800138000',
+      code: '确认码是8位字母和数字，请对照报名成功页面检查',
+      phone: '请输入11位中国大陆手机号，例如13800138000',
     });
   });
 });

@@ -96,39 +96,39 @@ export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new D
 
   const name = clean(form.name);
   if (!name) errors.name = '请输入报名人姓名';
-  else if (name.length < 2 || name.length > 30) errors.name = '姓名应为 2 到 30 个字';
+  else if (name.length < 2 || name.length > 30) errors.name = '姓名应为2到30个字';
   else if (!/\p{L}/u.test(name)) errors.name = '请输入真实姓名，不要只填数字或符号';
 
   const phone = normalisePhone(form.phone);
   if (!clean(form.phone)) errors.phone = '请输入手机号';
-  else if (!phone) errors.phone = '请输入 11 位中国大陆手机号，例如 13800138000';
+  else if (!phone) errors.phone = '请输入11位中国大陆手机号，例如13800138000';
 
   const seatsText = asciiDigits(form.seats.trim());
   const seats = /^\d{1,3}$/.test(seatsText) ? Number(seatsText) : NaN;
   if (!seatsText) errors.seats = '请选择人数';
   else if (!(seats >= 1 && seats <= rules.maxSeats))
-    errors.seats = `人数应为 1 到 ${rules.maxSeats} 位`;
+    errors.seats = `人数应为1到${rules.maxSeats}位`;
 
   let childAges: number[] = [];
   if (asks('children') && clean(form.children)) {
     const ages = parseAges(form.children);
-    if (!ages) errors.children = '请用数字写每个孩子的年龄（0 到 17 岁），用逗号隔开，例如：6，3';
-    else if (ages.length > 10) errors.children = '孩子最多填写 10 位';
+    if (!ages) errors.children = '请用数字写每个孩子的年龄（0到17岁），用逗号隔开，例如：6，3';
+    else if (ages.length > 10) errors.children = '孩子最多填写10位';
     else if (!errors.seats && ages.length > seats - 1)
-      errors.children = `孩子也占座位，还需至少 1 位大人陪同：${ages.length} 个孩子至少要选 ${ages.length + 1} 位`;
+      errors.children = `孩子也占座位，还需至少1位大人陪同：${ages.length}个孩子至少要选${ages.length + 1}位`;
     else childAges = ages;
   }
 
   const school = clean(form.school);
   if (asks('school')) {
     if (!school) errors.school = '请输入学校名称';
-    else if (school.length < 4 || school.length > 40) errors.school = '学校名称应为 4 到 40 个字，请写全称';
+    else if (school.length < 4 || school.length > 40) errors.school = '学校名称应为4到40个字，请写全称';
   }
 
   const className = clean(form.className);
   if (asks('className')) {
     if (!className) errors.className = '请输入年级和班级，例如：五年级二班';
-    else if (className.length > 20) errors.className = '年级和班级不超过 20 个字';
+    else if (className.length > 20) errors.className = '年级和班级不超过20个字';
   }
 
   const dueDate = asciiDigits(form.dueDate.trim());
@@ -136,7 +136,7 @@ export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new D
     const t = /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? Date.parse(`${dueDate}T00:00:00+08:00`) : NaN;
     const real = !Number.isNaN(t) && new Date(t + 8 * 3600_000).toISOString().slice(0, 10) === dueDate;
     if (!dueDate) errors.dueDate = '请填写预产期';
-    else if (!real) errors.dueDate = '请按「年-月-日」填写预产期，例如 2027-03-18';
+    else if (!real) errors.dueDate = '请按「年-月-日」填写预产期，例如2027-03-18';
     // Mothers who have just given birth come too; no pregnancy lasts beyond about ten months from now.
     else if (t < now.getTime() - 365 * DAY || t > now.getTime() + 300 * DAY)
       errors.dueDate = '预产期应在一年前到十个月后之间，请检查年份';
@@ -186,9 +186,9 @@ export function validateCancel(form: { code: string; phone: string }): Checked<C
   const errors: FieldErrors<CancelField> = {};
   const code = normaliseCode(form.code);
   if (!code) errors.code = '请输入确认码';
-  else if (!CODE_PATTERN.test(code)) errors.code = '确认码是 8 位字母和数字，请对照报名成功页面检查';
+  else if (!CODE_PATTERN.test(code)) errors.code = '确认码是8位字母和数字，请对照报名成功页面检查';
   const phone = normalisePhone(form.phone);
   if (!clean(form.phone)) errors.phone = '请输入报名时填写的手机号';
-  else if (!phone) errors.phone = '请输入 11 位中国大陆手机号，例如 13800138000';
+  else if (!phone) errors.phone = '请输入11位中国大陆手机号，例如13800138000';
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: { code, phone } };
 }

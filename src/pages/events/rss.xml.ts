@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
     (a, b) => Date.parse(b.data.startsAt) - Date.parse(a.data.startsAt) || a.id.localeCompare(b.id),
   );
   return rssResponse({
-    title: `${site.shortName} 科普活动`,
+    title: `${site.shortName}科普活动`,
     description: `${site.name}的科普活动与报名信息。`,
     link: new URL('/events/', origin).href,
     self: new URL('/events/rss.xml', origin).href,

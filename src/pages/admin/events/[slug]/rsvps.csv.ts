@@ -28,7 +28,7 @@ const statusLabel: Record<Booking['status'], string> = { confirmed: '已确认',
 export const GET: APIRoute = async ({ params, request }) => {
   const access = adminAccess(request.headers.get('authorization'), settings.adminToken);
   if (access === 'disabled') {
-    return text(403, `报名导出已关闭：服务器没有设置 RSVP_ADMIN_TOKEN（至少 ${MIN_TOKEN_LENGTH} 个字符）。`);
+    return text(403, `报名导出已关闭：服务器没有设置 RSVP_ADMIN_TOKEN（至少${MIN_TOKEN_LENGTH}个字符）。`);
   }
   if (access !== 'ok') {
     return text(401, access === 'missing' ? '需要管理令牌（Authorization: Bearer …）。' : '管理令牌不正确。', {
