@@ -1,4 +1,6 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -21,7 +23,12 @@ export default function pagefindIntegration(): AstroIntegration {
           if (!index) throw new Error('Pagefind returned no index');
           const { page_count } = check(await index.addDirectory({ path: fileURLToPath(dir) }), logger);
           const { files } = check(await index.getFiles(), logger);
-          check(await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) }), logger);
+          const outputPath = fileURLToPath(new URL('./pagefind/', dir));
+          check(await index.writeFiles({ outputPath }), logger);
+          // Pagefind also writes three prebuilt UI kits (about 500 KB); /search/ has its own UI, so they never ship.
+          for (const f of readdirSync(outputPath)) {
+            if (/^pagefind-(component-|modular-)?ui\.(js|css)$/.test(f)) rmSync(join(outputPath, f));
+          }
           // The index proper (entry, meta, word index, filters, fragments, wasm) apart from the UI kits Pagefind
           // also writes, which this site never loads.
           const data = files.filter((f) => /\.pf_|wasm\.|entry\.json$/.test(f.path));
@@ -29,7 +36,7 @@ export default function pagefindIntegration(): AstroIntegration {
           const seconds = ((performance.now() - started) / 1000).toFixed(2);
           logger.info(
             `${page_count} HTML files read, ${countIndexed(files)} · index ${kb(data)} KB in ${data.length} files ` +
-              `(${kb(files)} KB with Pagefind's unused UI files) · ${seconds}s`,
+              `(${kb(files)} KB written, before the unused UI kits were removed) · ${seconds}s`,
           );
         } finally {
           await pagefind.close();
