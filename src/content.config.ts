@@ -5,6 +5,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { GRADE_BANDS } from './lib/lessons';
 
 /** Where content lives; tests point it at a fixture copy to prove that bad files fail the build. */
 const root = process.env.CONTENT_ROOT ?? './content';
@@ -163,7 +164,6 @@ const charity = defineCollection({
   }),
 });
 
-export const gradeBands = ['小学', '初中', '高中'] as const;
 
 const lessons = defineCollection({
   loader: glob({ base: `${root}/lessons`, pattern: '**/*.mdx' }),
@@ -173,7 +173,9 @@ const lessons = defineCollection({
     /** One sentence for lists and search. */
     description: z.string().min(10).max(120),
     /** 小学 | 初中 | 高中. */
-    gradeBand: z.enum(gradeBands),
+    gradeBand: z.enum(GRADE_BANDS),
+    /** Teaching order within its grade band (lower first); lessons that build on another come after it. */
+    order: z.number().int().min(1).default(100),
     /** Suggested grade within the band, e.g. 五年级. */
     grade: z.string().optional(),
     /** Length in minutes. */
