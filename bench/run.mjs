@@ -16,7 +16,11 @@ const step = (label, file, args = [], nodeArgs = []) => {
 
 console.log('== build');
 const t0 = performance.now();
-execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { stdio: 'inherit' });
+// Built for the address Lighthouse visits (bench/lighthouse.mjs serves on 4498), so canonical URLs match the page.
+execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+  stdio: 'inherit',
+  env: { ...process.env, SITE_URL: process.env.SITE_URL ?? 'http://127.0.0.1:4498' },
+});
 const buildSeconds = ((performance.now() - t0) / 1000).toFixed(1);
 
 step('page weight', 'bench/page-weight.mjs');
