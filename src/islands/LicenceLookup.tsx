@@ -48,6 +48,17 @@ function ProvinceLine({ p, banks }: { p: IndexProvince; banks: IndexBank[] }) {
   );
 }
 
+/** Who may collect in each named province (indices into `provinces`). */
+function ProvinceList({ ids, provinces, banks }: { ids: number[]; provinces: IndexProvince[]; banks: IndexBank[] }) {
+  return (
+    <ul>
+      {ids.map((p) => (
+        <ProvinceLine key={p} p={provinces[p]!} banks={banks} />
+      ))}
+    </ul>
+  );
+}
+
 function WhatToDo({ hotlines, reportTo, count }: Help & { count: number }) {
   return (
     <>
@@ -87,11 +98,7 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
     title = `${r.provinces.map((p) => provinces[p]!.name).join('、')}：谁可以采集脐带血`;
     body = (
       <>
-        <ul>
-          {r.provinces.map((p) => (
-            <ProvinceLine key={p} p={provinces[p]!} banks={banks} />
-          ))}
-        </ul>
+        <ProvinceList ids={r.provinces} provinces={provinces} banks={banks} />
         <WhatToDo {...help} count={banks.length} />
       </>
     );
@@ -162,13 +169,7 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
             您可能想找：{bankLink(near)}（{near.area}）。
           </p>
         )}
-        {r.provinces.length > 0 && (
-          <ul>
-            {r.provinces.map((p) => (
-              <ProvinceLine key={p} p={provinces[p]!} banks={banks} />
-            ))}
-          </ul>
-        )}
+        {r.provinces.length > 0 && <ProvinceList ids={r.provinces} provinces={provinces} banks={banks} />}
         <WhatToDo {...help} count={banks.length} />
       </>
     );
