@@ -3,8 +3,7 @@
  * (where the table answers); with JavaScript the answer appears in a live region and the query goes into the URL,
  * so a reload or a shared link shows the same answer. The input is uncontrolled: text typed before hydration stays.
  */
-import { Fragment, type JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef, Fragment, type JSX } from 'preact';
 import { lookup, prepare } from '../lib/licence/match';
 import type { IndexBank, IndexProvince, LicenceIndex, LookupResult } from '../lib/licence/types';
 
@@ -182,59 +181,66 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
   );
 }
 
-export default function LicenceLookup({ indexUrl, hotlines, reportTo }: Props) {
-  const input = useRef<HTMLInputElement>(null);
-  const [lk, setLk] = useState<Prepared | null>(null);
-  const [failed, setFailed] = useState(false);
-  // A query asked for before the index has arrived; answered as soon as it does.
-  const [pending, setPending] = useState<string | null>(null);
-  const [shown, setShown] = useState<{ text: string; r: LookupResult } | null>(null);
+interface State {
+  lk: Prepared | null;
+  failed: boolean;
+  /** A query asked for before the index has arrived; answered as soon as it does. */
+  pending: string | null;
+  shown: { text: string; r: LookupResult } | null;
+}
 
-  useEffect(() => {
-    const el = input.current!;
+// A class component: preact/hooks would add about 1 KB gzip to a page whose JavaScript budget is 14 KB.
+export default class LicenceLookup extends Component<Props, State> {
+  input = createRef<HTMLInputElement>();
+  override state: State = { lk: null, failed: false, pending: null, shown: null };
+
+  override componentDidMount() {
+    const el = this.input.current!;
     const fromUrl = new URLSearchParams(location.search).get('q');
     // Text typed before hydration belongs to the reader: keep it and wait for 查询.
     if (fromUrl !== null && !el.value) {
       el.value = fromUrl;
-      setPending(fromUrl);
+      this.setState({ pending: fromUrl });
     }
-    fetch(indexUrl)
+    fetch(this.props.indexUrl)
       .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
-      .then((data: LicenceIndex) => setLk(prepare(data)))
-      .catch(() => setFailed(true));
-  }, [indexUrl]);
+      .then((data: LicenceIndex) => this.answer(prepare(data), this.state.pending))
+      .catch(() => this.setState({ failed: true }));
+  }
 
-  useEffect(() => {
-    if (lk && pending !== null) {
-      setShown({ text: pending, r: lookup(pending, lk) });
-      setPending(null);
-    }
-  }, [lk, pending]);
+  /** Shows the answer to `text` once the index is there; until then keeps it pending. */
+  answer(lk: Prepared | null, text: string | null) {
+    if (!lk) return this.setState({ pending: text });
+    this.setState({ lk, pending: null, shown: text === null ? this.state.shown : { text, r: lookup(text, lk) } });
+  }
 
-  const submit = (e: Event) => {
+  submit = (e: Event) => {
     e.preventDefault();
-    const text = input.current!.value;
-    if (lk) setShown({ text, r: lookup(text, lk) });
-    else setPending(text);
+    const text = this.input.current!.value;
+    this.answer(this.state.lk, text);
     history.replaceState(null, '', text.trim() ? `${location.pathname}?q=${encodeURIComponent(text)}` : location.pathname);
   };
 
-  return (
-    <form class="lookup" action="/verify/" method="get" role="search" aria-label="脐血库资质查询" onSubmit={submit}>
-      <label for="licence-q">输入机构名称、许可证号或所在省市</label>
-      <div class="lookup-row">
-        <input id="licence-q" name="q" type="search" ref={input} autocomplete="off" enterkeyhint="search" />
-        <button type="submit">查询</button>
-      </div>
-      <div class="lookup-result" aria-live="polite">
-        {failed && (
-          <p>
-            查询数据没有载入成功。请直接对照下面的<a href="#banks">持证脐血库名单</a>，或稍后刷新页面再试。
-          </p>
-        )}
-        {!failed && pending !== null && <p>正在载入查询数据…</p>}
-        {shown && lk && <Answer text={shown.text} r={shown.r} banks={lk.index.banks} provinces={lk.index.provinces} hotlines={hotlines} reportTo={reportTo} />}
-      </div>
-    </form>
-  );
+  override render({ hotlines, reportTo }: Props, { lk, failed, pending, shown }: State) {
+    return (
+      <form class="lookup" action="/verify/" method="get" role="search" aria-label="脐血库资质查询" onSubmit={this.submit}>
+        <label for="licence-q">输入机构名称、许可证号或所在省市</label>
+        <div class="lookup-row">
+          <input id="licence-q" name="q" type="search" ref={this.input} autocomplete="off" enterkeyhint="search" />
+          <button type="submit">查询</button>
+        </div>
+        <div class="lookup-result" aria-live="polite">
+          {failed && (
+            <p>
+              查询数据没有载入成功。请直接对照下面的<a href="#banks">持证脐血库名单</a>，或稍后刷新页面再试。
+            </p>
+          )}
+          {!failed && pending !== null && <p>正在载入查询数据…</p>}
+          {shown && lk && (
+            <Answer text={shown.text} r={shown.r} banks={lk.index.banks} provinces={lk.index.provinces} hotlines={hotlines} reportTo={reportTo} />
+          )}
+        </div>
+      </form>
+    );
+  }
 }
