@@ -17,7 +17,7 @@ for (const path of paths) {
   });
 }
 
-// One page of each kind: the first path under each top-level section, plus the home page.
+// One page of each kind: one path under each top-level section (the last in sitemap order), and the home page.
 const samples = [...new Map(paths.map((p) => [p.split('/')[1] ?? '', p])).values()];
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of samples) {
