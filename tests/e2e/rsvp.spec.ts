@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { parse } from 'yaml';
 import { ADMIN_TOKEN } from '../../playwright.config';
-import { registrationState, type RegistrationState } from '../../src/lib/events';
+import { registrationState, type EventTiming as RegistrationTiming, type RegistrationState } from '../../src/lib/events';
+import { readCollection } from '../fixtures/content';
 import { expectAccessible, originOf } from './helpers';
 
 /**
@@ -27,18 +25,23 @@ interface EventInfo {
   rsvp: { capacity: number; waitlist: boolean; maxPartySize: number; fields: string[] };
 }
 
+/** An event's frontmatter as written: optional fields may be absent (the schema's defaults are filled below). */
+interface EventFront {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  status?: RegistrationTiming['status'];
+  rsvp?: Partial<EventInfo['rsvp']> & { capacity: number; opensAt: string; closesAt: string };
+}
+
 function readEvents(): EventInfo[] {
-  const dir = 'content/events';
   const now = new Date();
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .flatMap((f) => {
-      const d = parse(readFileSync(join(dir, f), 'utf8').split(/^---$/m)[1] ?? '');
-      if (!d.rsvp) return [];
-      const status = d.status ?? 'scheduled';
-      const rsvp = { waitlist: false, maxPartySize: 4, fields: [], ...d.rsvp };
-      return [{ slug: f.replace(/\.mdx$/, ''), title: d.title, state: registrationState({ ...d, status, rsvp }, now), rsvp }];
-    });
+  return readCollection<EventFront>('events').flatMap(({ id, data: d }) => {
+    if (!d.rsvp) return [];
+    const status = d.status ?? 'scheduled';
+    const rsvp = { waitlist: false, maxPartySize: 4, fields: [], ...d.rsvp };
+    return [{ slug: id, title: d.title, state: registrationState({ ...d, status, rsvp }, now), rsvp }];
+  });
 }
 
 const events = readEvents();

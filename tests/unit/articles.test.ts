@@ -2,32 +2,22 @@
  * The science articles as files: every figure and glossary term they use exists, every article cites a source
  * and names a known reviewer, no statistic is typed into a body; plus the pure rules in src/lib/articles.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { groupByCategory, medicalWebPage, relatedArticles, shortPublisher, type ArticleLike } from '../../src/lib/articles';
 
-const root = join(import.meta.dirname, '../..');
-const dir = join(root, 'content/articles');
-const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+import { readCollection, readData } from '../fixtures/content';
 
-const ids = (file: string) => new Set((parse(readFileSync(join(root, file), 'utf8')) as { id: string }[]).map((e) => e.id));
-const figureIds = ids('content/data/figures.yaml');
-const glossaryIds = ids('content/data/glossary.yaml');
-const reviewerIds = ids('content/data/reviewers.yaml');
+const ids = (file: string) => new Set(readData<{ id: string }>(file).map((e) => e.id));
+const figureIds = ids('figures.yaml');
+const glossaryIds = ids('glossary.yaml');
+const reviewerIds = ids('reviewers.yaml');
 
 interface Front {
   sources?: { title: string; publisher: string; year: number; url?: string }[];
   reviewedBy?: string;
   related?: string[];
 }
-const articles = files.map((file) => {
-  const text = readFileSync(join(dir, file), 'utf8');
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!m) throw new Error(`${file}: no frontmatter`);
-  return { file, slug: file.replace(/\.mdx$/, ''), front: parse(m[1] as string) as Front, body: m[2] as string };
-});
+const articles = readCollection<Front>('articles').map((a) => ({ file: a.file, slug: a.id, front: a.data, body: a.body }));
 
 /** Every `<Name … id="x"` in a body. */
 const usedIds = (body: string, component: string) =>
@@ -35,7 +25,7 @@ const usedIds = (body: string, component: string) =>
 
 describe('article files', () => {
   it('there are at least 12, each with a lowercase ascii slug', () => {
-    expect(files.length).toBeGreaterThanOrEqual(12);
+    expect(articles.length).toBeGreaterThanOrEqual(12);
     for (const a of articles) expect(a.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 

@@ -2,10 +2,8 @@
  * Lesson plans as teachers get them: enough lessons in every grade band, timings that add up to the stated
  * length, and glossary links that land on a real term. Reads the real content files, not fixtures.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { readCollection, readData } from '../fixtures/content';
 import { GRADE_BANDS, groupByBand, timeline, totalMinutes, type FlowStep, type GradeBand } from '../../src/lib/lessons';
 
 interface LessonData {
@@ -18,19 +16,9 @@ interface LessonData {
   worksheet: { items: { prompt: string; answer: string }[] };
 }
 
-const lessonsDir = join(process.cwd(), 'content/lessons');
-const lessons = readdirSync(lessonsDir)
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => {
-    const text = readFileSync(join(lessonsDir, f), 'utf8');
-    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    if (!front?.[1]) throw new Error(`${f} has no frontmatter`);
-    return { id: f.replace(/\.mdx$/, ''), data: parse(front[1]) as LessonData };
-  });
+const lessons = readCollection<LessonData>('lessons');
 
-const glossaryIds = new Set(
-  (parse(readFileSync(join(process.cwd(), 'content/data/glossary.yaml'), 'utf8')) as { id: string }[]).map((t) => t.id),
-);
+const glossaryIds = new Set(readData<{ id: string }>('glossary.yaml').map((t) => t.id));
 
 describe('lesson plans in content/lessons', () => {
   it('has at least two lessons for each of 小学, 初中 and 高中', () => {

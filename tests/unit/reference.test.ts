@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { readData } from '../fixtures/content';
 import { definedTermSet, groupByInitial, initialOf, toneless } from '../../src/lib/glossary';
 import { faqPage, figureIds, fillFigures, groupFaq, paragraphs, segments } from '../../src/lib/faq';
 import { formatWhen, sortTimeline } from '../../src/lib/timeline';
@@ -15,7 +15,7 @@ interface Term { id: string; term: string; pinyin: string; english?: string; def
 interface Faq { id: string; group: string; order?: number; question: string; answer: string; links?: { text: string; href: string }[] }
 interface Moment { id: string; when: string; title: string; detail: string; source: string }
 
-const load = <T>(file: string): T[] => parse(readFileSync(`content/data/${file}`, 'utf8')) as T[];
+const load = readData;
 const glossary = load<Term>('glossary.yaml');
 const faq = load<Faq>('faq.yaml');
 const timeline = load<Moment>('timeline.yaml');
