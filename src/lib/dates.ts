@@ -38,6 +38,11 @@ export function formatDateWithWeekday(d: DateLike): string {
   return `${formatDate(d)}（${weekdayFmt.format(toDate(d))}）`;
 }
 
+/** 2027年5月28日 17:00, or with the weekday: 2027年5月28日（周五） 17:00 */
+export function formatDateTime(d: DateLike, { weekday = false } = {}): string {
+  return `${weekday ? formatDateWithWeekday(d) : formatDate(d)} ${formatTime(d)}`;
+}
+
 /** 2027年6月1日（周二）09:30–11:30, or across days when the end is on another date. */
 export function formatRange(start: DateLike, end: DateLike): string {
   const s = toDate(start);

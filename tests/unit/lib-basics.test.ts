@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRange, formatTime, isoDate } from '../../src/lib/dates';
+import { formatDate, formatDateTime, formatRange, formatTime, isoDate } from '../../src/lib/dates';
 import { hasEnded, registrationState, type EventTiming } from '../../src/lib/events';
 import { formatFigure } from '../../src/lib/figures';
 import { renderRss } from '../../src/lib/rss';
@@ -13,6 +13,10 @@ describe('dates in Beijing time', () => {
     expect(formatDate(d)).toBe('2027年6月1日');
     expect(formatTime(d)).toBe('00:30');
     expect(isoDate(d)).toBe('2027-06-01');
+  });
+  it('writes a moment with or without its weekday', () => {
+    expect(formatDateTime('2027-05-28T17:00:00+08:00')).toBe('2027年5月28日 17:00');
+    expect(formatDateTime('2027-05-28T17:00:00+08:00', { weekday: true })).toBe('2027年5月28日（周五） 17:00');
   });
   it('writes a same-day range once and a multi-day range in full', () => {
     expect(formatRange('2027-06-01T09:30:00+08:00', '2027-06-01T11:30:00+08:00')).toBe('2027年6月1日（周二） 09:30–11:30');
