@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './helpers';
-import { sitemapPaths } from './sitemap-urls';
+import { expectAccessible } from '../helpers';
+import { sitemapPaths } from '../sitemap-urls';
 
 const paths = sitemapPaths();
 

@@ -3,7 +3,7 @@
  * structured data that parses, the news feed, no JavaScript shipped, and axe on every page.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible } from '../helpers';
 
 /** Every JSON-LD block on the page, parsed (a block that does not parse fails the test here). */
 async function jsonLd(page: Page): Promise<Record<string, unknown>[]> {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible } from '../helpers';
 
 /**
  * Teaching material as a teacher uses it: find a lesson by grade band, read the plan, and print it as clean A4

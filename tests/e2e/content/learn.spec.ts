@@ -1,6 +1,6 @@
 /** 认识脐带血: the article index and article pages as a reader meets them. */
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible } from '../helpers';
 
 /** Category headings in the order src/content.config.ts defines them (articleCategories). */
 const CATEGORY_ORDER = ['基础知识', '临床应用', '捐献与储存', '配型与检索', '历史与进展', '家长须知', '本库案例'];

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible } from '../helpers';
 
 /**
  * The charity section as a family in need reads it: what the projects are, how many families they have helped

@@ -4,8 +4,8 @@
  * choice, in light and dark.
  */
 import { test } from '@playwright/test';
-import { expectAccessible } from './helpers';
-import { sitemapPaths } from './sitemap-urls';
+import { expectAccessible } from '../helpers';
+import { sitemapPaths } from '../sitemap-urls';
 
 const paths = sitemapPaths();
 
