@@ -65,7 +65,7 @@ function WhatToDo({ hotlines, reportTo, count }: Help & { count: number }) {
       <ol>
         <li>请对方出示《血站执业许可证》。</li>
         <li>
-          核对名称是否与<a href="#banks">{count}家持证脐血库名单</a>一字不差，采集地是否在它获准的地区内。
+          核对许可证上的名称，是否与<a href="#banks">{count}家持证脐血库名单</a>里的正式名称一字不差，采集地是否在它获准的地区内。
         </li>
         <li>
           拿不准，请打
@@ -108,7 +108,7 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
       <>
         <p>
           {r.via === 'number' ? '这是它的文号' : r.via === 'name' ? '这是它的正式名称' : '这是它的简称或拼音'}
-          ，对应{bankLink(b)}。
+          ，对应{bankLink(b)}。{r.via !== 'number' && r.via !== 'name' && '简称是常用的叫法，不是冒名。'}
         </p>
         <dl>
           <dt>正式名称</dt>
@@ -130,7 +130,7 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
         </dl>
         <p>名称对得上还不够。请看对方的《血站执业许可证》：</p>
         <ol>
-          <li>机构名称必须是{q(b.name)}，一字不差；</li>
+          <li>许可证上的机构名称必须是正式名称{q(b.name)}，一字不差；</li>
           <li>采集地必须在{b.area}内；</li>
           <li>
             对方确实代表这家脐血库。拿不准，请打{help.hotlines[0]?.number}或问{help.reportTo}。
@@ -145,9 +145,17 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
     body = (
       <>
         {org ? (
-          <p>
-            它是{bankLink(org)}的设置或组建单位，但它本身不是脐血库。能采集、储存脐带血的，是持有《血站执业许可证》的脐血库。
-          </p>
+          <>
+            <p>
+              它是{bankLink(org)}的设置或组建单位，但它本身不是脐血库。能采集、储存脐带血的，是持有《血站执业许可证》的脐血库。
+            </p>
+            <p>如果您的合同上写的是它：</p>
+            <ol>
+              <li>合同上应当写明{q(org.name)}，写清楚脐带血由它采集和保存；</li>
+              <li>请对方出示《血站执业许可证》，证上的机构名称应当是{q(org.name)}；</li>
+              <li>采集和储存都必须在{org.area}内。</li>
+            </ol>
+          </>
         ) : r.number ? (
           <p>本站只列出已核实的编号。多数脐血库的编号本站未能核实，请以许可证原件和卫健委的答复为准。</p>
         ) : (

@@ -101,6 +101,12 @@ describe('not-licensed: look-alikes get a pointer, never "licensed"', () => {
     expect(index.banks[4]!.id).toBe('shandong');
   });
 
+  it('the company among the founders, as a contract may name it, is the founder of the Shandong bank, not a licensed bank', () => {
+    const r = run('山东省齐鲁干细胞工程有限公司');
+    expect(r).toMatchObject({ verdict: 'not-licensed' });
+    expect(r.verdict === 'not-licensed' && bankId(r.org)).toBe('shandong');
+  });
+
   it.each(['卫医发〔2001〕225号', '卫医发[2001]223号', '鲁卫医发[2001]222号', '卫脐血干细胞库字[2002]第001号', '2001222'])(
     'an unverified or altered number %s is not-licensed and said to be unverified',
     (q) => {
