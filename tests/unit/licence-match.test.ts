@@ -168,6 +168,15 @@ describe('area: a place gets the bank licensed for it, or none', () => {
     ['henan', ['河南省']],
     ['shanxi', ['山西省', '陕西省']],
     ['香港', ['香港特别行政区']],
+    // Prefectures and leagues that are not cities: the matcher reads the short name (凉山 in 凉山州, 兴安 in 兴安盟).
+    ['我在凉山', ['四川省']],
+    ['凉山彝族自治州', ['四川省']],
+    ['阿坝州', ['四川省']],
+    ['甘孜', ['四川省']],
+    ['兴安盟', ['内蒙古自治区']],
+    ['我在兴安盟', ['内蒙古自治区']],
+    ['大兴安岭', ['黑龙江省']],
+    ['神农架', ['湖北省']],
   ])('%s → %s', (q, provinces) => {
     expect(seen(run(q))).toEqual({ verdict: 'area', provinces });
   });
@@ -180,6 +189,10 @@ describe('area: a place gets the bank licensed for it, or none', () => {
     expect(bankId(province('青岛')!.bank)).toBe('shandong');
     expect(province('我在河南')!.bank).toBe(-1);
     expect(province('香港')!.mainland).toBe(false);
+    for (const q of ['我在凉山', '阿坝州', '甘孜']) expect(bankId(province(q)!.bank), q).toBe('sichuan');
+    // 内蒙古 has no licensed bank, whatever a place inside it is called.
+    expect(province('兴安盟')!.bank).toBe(-1);
+    expect(province('兴安盟')!.name).toBe('内蒙古自治区');
   });
 
   it('reads every official name as its own province only (no city hides inside a bank name)', () => {
