@@ -159,7 +159,7 @@ function Answer({ text, r, banks, provinces, ...help }: Help & {
         ) : r.number ? (
           <p>本站只列出已核实的编号。多数脐血库的编号本站未能核实，请以许可证原件和卫健委的答复为准。</p>
         ) : (
-          <p>全国只有{banks.length}家持证脐血库，名称必须与名单完全一致。</p>
+          <p>全国只有{banks.length}家持证脐血库。对方用的名称，要与名单里的正式名称或简称完全一致。</p>
         )}
         {near && r.extra.length > 0 && (
           <p>
