@@ -1,5 +1,5 @@
-// Loopback load on the RSVP service: starts the built server (dist/server/entry.mjs, OUT_DIR to choose) on a
-// throwaway SQLite file and fires form submissions through the no-JS path (POST + 303), many at once.
+// Loopback load on the RSVP service: starts the fixture site's server (npm run build:fixture first; its events are
+// dated relative to that build, so there is always an open one) on a throwaway SQLite file and fires form submissions through the no-JS path (POST + 303), many at once.
 //   1. throughput: N one-seat bookings on the open event with the most seats (all should be confirmed);
 //   2. contention: M bookings of 1–3 seats on the smallest open event without a waiting list, far more than it
 //      holds; then the staff export is read back to count seats taken (overbooking = taken − capacity) and to
@@ -7,8 +7,10 @@
 // Usage: npm run bench:rsvp [-- --n 2000 --m 600 --concurrency 50]   Results: bench/results/rsvp-load.json
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-// Node 22 strips the types of this TypeScript module: the benchmark reads events the way the tests do.
-import { readCollection } from '../tests/fixtures/content.ts';
+import { readFileSync } from 'node:fs';
+// Node 22 strips the types of these TypeScript modules: the benchmark reads the fixture events the way the tests do.
+import { fixtureEvents } from '../tests/fixtures/events.ts';
+import { FIXTURE_OUT, FIXTURE_RUN_FILE } from '../tests/fixtures/paths.ts';
 import { startServer } from './lib.mjs';
 
 const { values: args } = parseArgs({
@@ -19,10 +21,11 @@ const M = Number(args.m);
 const C = Number(args.concurrency);
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 
-/** Open events with RSVP, read from content the way the server sees them (same rule: within the window). */
+/** Open fixture events with RSVP, as the server sees them (same rule: within the window). */
 function openEvents(now = Date.now()) {
-  return readCollection('events')
-    .map(({ id, data }) => ({ slug: id, ...data }))
+  const { base } = JSON.parse(readFileSync(FIXTURE_RUN_FILE, 'utf8'));
+  return fixtureEvents(new Date(base))
+    .map(({ slug, front }) => ({ slug, ...front }))
     .filter((e) => e.rsvp && (e.status ?? 'scheduled') === 'scheduled')
     .filter((e) => Date.parse(e.rsvp.opensAt) <= now && now < Date.parse(e.rsvp.closesAt) && now < Date.parse(e.endsAt))
     .map((e) => ({ ...e, rsvp: { waitlist: false, maxPartySize: 4, fields: [], ...e.rsvp } }));
@@ -89,7 +92,7 @@ const big = [...events].sort((a, b) => b.rsvp.capacity - a.rsvp.capacity)[0];
 const small = events.filter((e) => !e.rsvp.waitlist && e !== big).sort((a, b) => a.rsvp.capacity - b.rsvp.capacity)[0];
 if (!big || !small) throw new Error('needs two events open for registration in content/events');
 
-const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 4514), env: { RSVP_ADMIN_TOKEN: TOKEN } });
+const server = await startServer({ outDir: FIXTURE_OUT, port: Number(process.env.BENCH_PORT ?? 4514), env: { RSVP_ADMIN_TOKEN: TOKEN } });
 try {
   // Warm up (first requests compile routes and open the database).
   await fire(server.base, big, 20, () => 1);
