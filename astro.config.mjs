@@ -4,7 +4,12 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
+import { resolve } from 'node:path';
 import pagefind from './src/integrations/pagefind.ts';
+
+// Content lives in content/ unless CONTENT_ROOT points elsewhere (the fixture site for tests); site.json is imported
+// by src/site.ts through this alias so that it follows CONTENT_ROOT like the collections do.
+const contentRoot = resolve(process.env.CONTENT_ROOT ?? './content');
 
 // SITE_URL is the public origin the site is deployed at; canonical URLs, Open Graph and the sitemap use it.
 const site = process.env.SITE_URL ?? 'https://www.sdcbb.example.cn';
@@ -54,6 +59,7 @@ export default defineConfig({
     },
   },
   vite: {
+    resolve: { alias: { '@content/site.json': resolve(contentRoot, 'data/site.json') } },
     build: { rolldownOptions: { checks: { moduleLevelDirective: false } } },
   },
 });

@@ -6,6 +6,7 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { GRADE_BANDS } from './lib/lessons';
+import { danglingPaths, type MaybeUnconfirmed } from './lib/unconfirmed';
 
 /** Where content lives; tests point it at a fixture copy to prove that bad files fail the build. */
 const root = process.env.CONTENT_ROOT ?? './content';
@@ -19,6 +20,23 @@ const shanghaiDateTime = z
 
 /** A calendar date (YYYY-MM-DD). YAML turns bare dates into Date objects; both are accepted. */
 const day = z.coerce.date({ error: '需要日期，例如 2026-11-25' });
+
+/**
+ * Values of this entry that no source gives yet: field path (e.g. `startsAt`, `rsvp.capacity`) → what the bank must
+ * confirm. The one way content marks them (src/lib/unconfirmed.ts): pages show them as 「示例」 or 「待确认」,
+ * `npm run confirm-list` lists them and `LAUNCH=1 npm run build` refuses them.
+ */
+export const unconfirmed = z
+  .record(z.string().regex(/^[A-Za-z]\w*(\.[A-Za-z]\w*)*$/, { error: '字段路径写法：startsAt 或 rsvp.capacity' }), z.string().min(2))
+  .default({});
+
+/** Refuses an `unconfirmed` entry that names no value of the entry (a typo, or a value since removed). */
+function refuseDangling(e: MaybeUnconfirmed, ctx: z.RefinementCtx): void {
+  for (const path of danglingPaths(e)) {
+    ctx.addIssue({ code: 'custom', path: ['unconfirmed', path], message: `unconfirmed 标记的字段 ${path} 在本文件中不存在` });
+  }
+}
+const markedFieldsExist = <T extends z.ZodType<MaybeUnconfirmed>>(schema: T) => schema.superRefine(refuseDangling);
 
 /** A published source a fact or article relies on. */
 export const sourceSchema = z.object({
@@ -41,7 +59,8 @@ export const articleCategories = ['基础知识', '临床应用', '捐献与储�
 
 const articles = defineCollection({
   loader: glob({ base: `${root}/articles`, pattern: '**/*.mdx' }),
-  schema: z.object({
+  schema: markedFieldsExist(
+    z.object({
     /** Headline; also the page <title>. */
     title: z.string().min(4).max(40),
     /** One-sentence summary for lists, search results and meta description (≤ 120 characters). */
@@ -66,7 +85,9 @@ const articles = defineCollection({
     related: z.array(reference('articles')).default([]),
     /** Order within its category on the index (lower first). */
     order: z.number().int().default(100),
-  }),
+    /** Values no source gives yet (see `unconfirmed` above). */
+    unconfirmed,
+  })),
 });
 
 /** Extra questions an event's RSVP form asks, beyond name, phone, seats and consent. */
@@ -122,6 +143,8 @@ const events = defineCollection({
         .optional(),
       /** For a past event: what it was about, written as a description of the activity (no invented outcomes). */
       recap: z.string().optional(),
+      /** Values no source gives yet: an event with any is an example (「示例」 wherever a reader meets it). */
+      unconfirmed,
     })
     .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { error: 'endsAt 必须晚于 startsAt', path: ['endsAt'] })
     .refine((e) => Boolean(e.venue) !== Boolean(e.online), {
@@ -135,12 +158,14 @@ const events = defineCollection({
     .refine((e) => !e.rsvp || Date.parse(e.rsvp.closesAt) <= Date.parse(e.endsAt), {
       error: 'rsvp.closesAt 不能晚于活动结束时间 endsAt',
       path: ['rsvp', 'closesAt'],
-    }),
+    })
+    .superRefine(refuseDangling),
 });
 
 const charity = defineCollection({
   loader: glob({ base: `${root}/charity`, pattern: '**/*.mdx' }),
-  schema: z.object({
+  schema: markedFieldsExist(
+    z.object({
     /** Project name, e.g. 火种工程. */
     title: z.string().min(2).max(30),
     /** One or two sentences: what the project does. */
@@ -161,13 +186,16 @@ const charity = defineCollection({
     figures: z.array(reference('figures')).default([]),
     /** When the page was last checked with the bank. */
     updatedAt: day,
-  }),
+    /** Values no source gives yet (see `unconfirmed` above). */
+    unconfirmed,
+  })),
 });
 
 
 const lessons = defineCollection({
   loader: glob({ base: `${root}/lessons`, pattern: '**/*.mdx' }),
-  schema: z.object({
+  schema: markedFieldsExist(
+    z.object({
     /** Lesson title. */
     title: z.string().min(4).max(40),
     /** One sentence for lists and search. */
@@ -200,12 +228,15 @@ const lessons = defineCollection({
     glossary: z.array(reference('glossary')).default([]),
     /** When it was last revised. */
     updatedAt: day,
-  }),
+    /** Values no source gives yet (see `unconfirmed` above). */
+    unconfirmed,
+  })),
 });
 
 const news = defineCollection({
   loader: glob({ base: `${root}/news`, pattern: '**/*.mdx' }),
-  schema: z.object({
+  schema: markedFieldsExist(
+    z.object({
     /** Headline. */
     title: z.string().min(4).max(50),
     /** One-sentence summary for lists and the RSS feed. */
@@ -214,19 +245,24 @@ const news = defineCollection({
     publishedAt: day,
     /** Where the news comes from. */
     sources: z.array(sourceSchema).min(1),
-  }),
+    /** Values no source gives yet (see `unconfirmed` above). */
+    unconfirmed,
+  })),
 });
 
 /** Reviewers a medical article can name: teams or people the bank has named, never invented ones. */
 const reviewers = defineCollection({
   loader: file(`${root}/data/reviewers.yaml`),
-  schema: z.object({
+  schema: markedFieldsExist(
+    z.object({
     id: z.string(),
     /** Name as printed on the article. */
     name: z.string(),
     /** What they are (a team, a role). */
     role: z.string(),
-  }),
+    /** Values no source gives yet (see `unconfirmed` above). */
+    unconfirmed,
+  })),
 });
 
 /** A fact with a provenance flag: unverified facts are kept but not shown as fact. */
@@ -280,7 +316,8 @@ const provinces = defineCollection({
 
 const figures = defineCollection({
   loader: file(`${root}/data/figures.yaml`),
-  schema: z.object({
+  schema: markedFieldsExist(
+    z.object({
     /** Id pages and articles use to read the figure. */
     id: z.string().regex(/^[a-z0-9-]+$/),
     /** The number itself. */
@@ -299,7 +336,9 @@ const figures = defineCollection({
     source: sourceSchema,
     /** Whose claim it is: the bank's own (client) or an independent source. */
     claimBy: z.enum(['bank', 'independent']),
-  }),
+    /** Values no source gives yet (see `unconfirmed` above). */
+    unconfirmed,
+  })),
 });
 
 const glossary = defineCollection({
@@ -325,7 +364,8 @@ export const faqGroups = ['脐带血基础', '捐献与储存', '资质与安全
 
 const faq = defineCollection({
   loader: file(`${root}/data/faq.yaml`),
-  schema: z.object({
+  schema: markedFieldsExist(
+    z.object({
     /** Anchor id (/faq/#<id>). */
     id: z.string().regex(/^[a-z0-9-]+$/),
     /** Group heading on the page: one of `faqGroups`. */
@@ -339,12 +379,15 @@ const faq = defineCollection({
     links: z.array(z.object({ text: z.string(), href: z.string().startsWith('/') })).default([]),
     /** Sources for a medical or legal answer. */
     sources: z.array(sourceSchema).default([]),
-  }),
+    /** Values no source gives yet (see `unconfirmed` above). */
+    unconfirmed,
+  })),
 });
 
 const timeline = defineCollection({
   loader: file(`${root}/data/timeline.yaml`),
-  schema: z.object({
+  schema: markedFieldsExist(
+    z.object({
     id: z.string(),
     /** Year, or year and month (e.g. 2023-12). */
     when: z.string().regex(/^\d{4}(-\d{2})?$/),
@@ -352,7 +395,9 @@ const timeline = defineCollection({
     detail: z.string(),
     /** Where the fact comes from. */
     source: z.string(),
-  }),
+    /** Values no source gives yet (see `unconfirmed` above). */
+    unconfirmed,
+  })),
 });
 
 export const collections = { articles, events, charity, lessons, news, reviewers, banks, provinces, figures, glossary, faq, timeline };

@@ -3,8 +3,10 @@
  * this module checks that file's shape once, so a typo fails the build with the field's name.
  */
 import { z } from 'astro/zod';
-import raw from '../content/data/site.json';
+// `@content/site.json` is content/data/site.json, or the same file under CONTENT_ROOT (astro.config.mjs).
+import raw from '@content/site.json';
 import { organization } from './lib/jsonld';
+import { isUnconfirmed } from './lib/unconfirmed';
 
 const siteSchema = z.object({
   /** Official name, used on first mention and in <title>. */
@@ -31,12 +33,44 @@ const siteSchema = z.object({
     address: z.string().optional(),
     email: z.email().optional(),
   }),
-  /** Who answers questions about personal data collected by RSVP forms. */
-  privacyContact: z.string(),
+  /**
+   * Who answers questions about personal data collected by RSVP forms (PIPL art. 17): the handler's name and at
+   * least one channel. A launch build needs a confirmed channel.
+   */
+  privacyContact: z.object({
+    name: z.string(),
+    phone: z.string().optional(),
+    email: z.email().optional(),
+    address: z.string().optional(),
+  }),
   scienceTeam: z.string(),
+  /**
+   * Filing numbers shown at the foot of every page (FACTS §7), once the bank gives them: the ICP filing number
+   * (e.g. 鲁ICP备12345678号-1) and the public-security filing number (e.g. 鲁公网安备37010202000001号).
+   */
+  filing: z
+    .object({
+      icp: z.string().regex(/ICP备\d+号(-\d+)?$/, { error: 'ICP 备案号写法：鲁ICP备12345678号 或 鲁ICP备12345678号-1' }).optional(),
+      publicSecurity: z.string().regex(/公网安备\s?\d{14}号$/, { error: '公网安备号写法：鲁公网安备37010202000001号' }).optional(),
+    })
+    .default({}),
+  /** Values no source gives yet: field path → what the bank must confirm (src/lib/unconfirmed.ts). */
+  unconfirmed: z.record(z.string(), z.string()).default({}),
 });
 
 export const site = siteSchema.parse(raw);
+export type Site = typeof site;
+
+/** Whether a value of site.json is still to be confirmed by the bank (shown with 「待确认」). */
+export const sitePending = (path: string): boolean => isUnconfirmed(site, path);
+
+/** The MIIT filing site, where the ICP number links (FACTS §7). */
+export const ICP_URL = 'https://beian.miit.gov.cn/';
+/** The public-security filing site's record of this site, from the number's 14 digits. */
+export function publicSecurityUrl(number: string): string {
+  const code = /\d{14}/.exec(number)?.[0] ?? '';
+  return `https://beian.mps.gov.cn/#/query/webSearch?code=${code}`;
+}
 
 export interface NavItem {
   href: string;

@@ -5,6 +5,7 @@
  * Times are written in UTC (`…Z`). Every calendar app converts UTC to the reader's zone, so a reader in China
  * sees Beijing time, and nobody depends on an app's copy of a VTIMEZONE block.
  */
+import { exampleTitle, exampleNotice, type UnconfirmedMap } from './unconfirmed';
 import { formatRange } from './dates';
 import { meetingPointNote } from './event-list';
 
@@ -130,6 +131,8 @@ export interface CalendarEventData {
   online?: { platform: string; url?: string | undefined } | undefined;
   /** Only whether it exists matters here (it decides how the meeting point is announced). */
   rsvp?: unknown;
+  /** Values not yet confirmed: an example's SUMMARY starts with 【示例】. */
+  unconfirmed?: UnconfirmedMap | undefined;
 }
 
 /** Where, as one line of text for LOCATION. */
@@ -147,6 +150,7 @@ export function calendarEntryFor(slug: string, e: CalendarEventData, pageUrl: st
   const host = new URL(pageUrl).host;
   const note = e.status === 'cancelled' ? '本活动已取消。' : e.status === 'postponed' ? '本活动已延期，新时间另行通知。' : '';
   const description = [
+    exampleNotice(e) ?? '',
     note + e.summary,
     `时间：${formatRange(e.startsAt, e.endsAt)}（北京时间）`,
     meetingPointNote(e) ?? '',
@@ -156,7 +160,7 @@ export function calendarEntryFor(slug: string, e: CalendarEventData, pageUrl: st
     .join('\n');
   return {
     uid: `event-${slug}@${host}`,
-    summary: e.title,
+    summary: exampleTitle(e),
     description,
     startsAt: e.startsAt,
     endsAt: e.endsAt,

@@ -5,6 +5,7 @@ import { site } from '../../site';
 import { rssResponse } from '../../lib/rss';
 import { formatRange } from '../../lib/dates';
 import { locationText } from '../../lib/calendar';
+import { exampleNotice, exampleTitle } from '../../lib/unconfirmed';
 
 const statusNote = { scheduled: '', postponed: '【已延期】', cancelled: '【已取消】' } as const;
 
@@ -18,9 +19,9 @@ export const GET: APIRoute = async ({ site: origin }) => {
     link: new URL('/events/', origin).href,
     self: new URL('/events/rss.xml', origin).href,
     items: events.map((e) => ({
-      title: statusNote[e.data.status] + e.data.title,
+      title: statusNote[e.data.status] + exampleTitle(e.data),
       link: new URL(`/events/${e.id}/`, origin).href,
-      description: `${formatRange(e.data.startsAt, e.data.endsAt)}（北京时间），${locationText(e.data)}。${e.data.summary}`,
+      description: `${exampleNotice(e.data) ?? ''}${formatRange(e.data.startsAt, e.data.endsAt)}（北京时间），${locationText(e.data)}。${e.data.summary}`,
       // An event has no publication date in content; its start is the date the item is about.
       pubDate: new Date(e.data.startsAt),
     })),
