@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 import pagefind from './src/integrations/pagefind.ts';
+import launchGate from './src/integrations/launch-gate.ts';
 
 // Content lives in content/ unless CONTENT_ROOT points elsewhere (the fixture site for tests); site.json is imported
 // by src/site.ts through this alias so that it follows CONTENT_ROOT like the collections do.
@@ -23,6 +24,8 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   integrations: [
+    // LAUNCH=1 npm run build refuses unconfirmed content (npm run confirm-list shows what remains).
+    launchGate({ contentRoot, siteUrl: process.env.SITE_URL ?? '' }),
     mdx(),
     preact(),
     sitemap({

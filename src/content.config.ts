@@ -330,8 +330,10 @@ const figures = defineCollection({
     qualifier: z.string().optional(),
     /** What the number counts. */
     label: z.string(),
-    /** Date the number is true at. */
+    /** Date the number is true at (a total) or the date of the source that states it (a fact). */
     asOf: day,
+    /** total: a running total, shown 「截至」 its date; fact: a fixed fact (a count set by a notice, a cap, a probability), shown with its source's date. */
+    kind: z.enum(['total', 'fact']).default('total'),
     /** Where it comes from. */
     source: sourceSchema,
     /** Whose claim it is: the bank's own (client) or an independent source. */

@@ -30,10 +30,13 @@ export function isUnconfirmed(e: MaybeUnconfirmed, path: string): boolean {
   return Object.keys(e.unconfirmed ?? {}).some((k) => k === path || k.startsWith(`${path}.`) || path.startsWith(`${k}.`));
 }
 
-/** An event with anything unconfirmed is an example: readers see 「示例」 wherever they meet it. */
-export function isExample(e: MaybeUnconfirmed): boolean {
+/** Whether anything of the entry is still to be confirmed. */
+export function hasUnconfirmed(e: MaybeUnconfirmed): boolean {
   return Object.keys(e.unconfirmed ?? {}).length > 0;
 }
+
+/** An event with anything unconfirmed is an example: readers see 「示例」 wherever they meet it. */
+export const isExample = hasUnconfirmed;
 
 /** Reader words for the parts of an event, by field path; the first pattern that matches names the part. */
 const eventParts: readonly [RegExp, string][] = [
