@@ -1,10 +1,14 @@
 /**
  * Submissions per client address per minute (RSVP_RATE_LIMIT). A fixed window per address: simple, O(1) per
  * request, and memory bounded by pruning expired windows. In memory: one server process is one limit.
+ * An address is personal information: it is never written anywhere, and `sweep` (run every minute by
+ * src/server/runtime.ts) forgets it once its window is over, so the privacy policy's 「短暂」 holds.
  */
 export interface RateLimiter {
   /** Counts one request from `key`; `ok: false` once the key exceeded its limit in the current window. */
   hit(key: string, now?: number): { ok: boolean; retryAfterSeconds: number };
+  /** Forgets every address whose window is over. */
+  sweep(now?: number): void;
   /** Keys currently tracked (for tests and monitoring). */
   size(): number;
 }
@@ -42,6 +46,7 @@ export function createRateLimiter({
       const ok = w.count <= limit;
       return { ok, retryAfterSeconds: ok ? 0 : Math.ceil((w.start + windowMs - now) / 1000) };
     },
+    sweep: (now = Date.now()) => prune(now),
     size: () => windows.size,
   };
 }

@@ -22,6 +22,8 @@ export function getDb(): Db {
 }
 
 export const limiter = createRateLimiter({ limit: RSVP_RATE_LIMIT });
+// Addresses are forgotten within two minutes of their last submission; the timer does not keep the process alive.
+setInterval(() => limiter.sweep(), 60_000).unref();
 
 /** The booking rules' view of an event entry; undefined when it takes no registrations. */
 export function bookable(entry: CollectionEntry<'events'>): BookableEvent | undefined {

@@ -69,6 +69,16 @@ describe('rate limit per client address', () => {
     for (let i = 0; i < 1000; i++) rl.hit(`10.0.${i >> 8}.${i & 255}`, 5_000 + i);
     expect(rl.size()).toBeLessThanOrEqual(101);
   });
+
+  it('forgets an address once its window is over (the privacy policy says 短暂)', () => {
+    const rl = createRateLimiter({ limit: 5, windowMs: 60_000 });
+    rl.hit('192.0.2.7', 1_000);
+    rl.hit('192.0.2.8', 30_000);
+    rl.sweep(61_000);
+    expect(rl.size()).toBe(1);
+    rl.sweep(90_000);
+    expect(rl.size()).toBe(0);
+  });
 });
 
 describe('body size limit', () => {
