@@ -90,8 +90,12 @@ const articles = defineCollection({
   })),
 });
 
-/** Extra questions an event's RSVP form asks, beyond name, phone, seats and consent. */
-export const rsvpFields = ['children', 'school', 'className', 'dueDate'] as const;
+/**
+ * Extra questions an event's RSVP form asks, beyond name, phone, seats and consent: `childAgeBands` (family
+ * events: how many children in each age band, optional, with a guardian's own consent), `school` and `className`
+ * (school visits), `dueMonth` (pregnancy events: 预产月, optional, with its own consent as health information).
+ */
+export const rsvpFields = ['childAgeBands', 'school', 'className', 'dueMonth'] as const;
 
 const events = defineCollection({
   loader: glob({ base: `${root}/events`, pattern: '**/*.mdx' }),

@@ -7,8 +7,20 @@
  */
 import { Component, createRef, type ComponentChildren } from 'preact';
 import { callAction } from '../lib/rsvp/action-client';
+import { NOTICE_VERSION, sensitivePurpose } from '../lib/rsvp/notice';
 import { CANCEL_PATH, doneUrl, type RefusalReason, type RsvpOutcome } from '../lib/rsvp/outcome';
-import { fieldOrder, readForm, validateRsvp, type FieldErrors, type RsvpForm as FormValues, type RsvpRules } from '../lib/rsvp/validate';
+import {
+  ageBands,
+  dueMonths,
+  fieldOrder,
+  readForm,
+  rsvpMessages,
+  validateRsvp,
+  type FieldErrors,
+  type RsvpField,
+  type RsvpForm as FormValues,
+  type RsvpRules,
+} from '../lib/rsvp/validate';
 
 export interface Props {
   /** The action's form target (`actions.rsvp` as a string: `?_action=rsvp`). */
@@ -26,6 +38,10 @@ export interface Props {
   submitLabel: string;
   /** School visits: seats are pupils and teachers. */
   seatsHint: string;
+  /** The server clock when the page was made (ms): the months offered for a due month, and the island's checks. */
+  now: number;
+  /** Days after the event that registrations are kept (RSVP_RETENTION_DAYS), said at each consent box. */
+  retentionDays: number;
   /** The privacy notice (static HTML from the page), shown just above the consent box. */
   children?: ComponentChildren;
 }
@@ -37,15 +53,13 @@ interface State {
   busy: boolean;
 }
 
-const labels: Record<(typeof fieldOrder)[number], string> = {
+const labels: Partial<Record<RsvpField, string>> = {
   name: '姓名',
   phone: '手机号',
   seats: '人数',
-  children: '同来孩子的年龄',
   school: '学校',
   className: '年级和班级',
-  dueDate: '预产期',
-  consent: '同意隐私说明',
+  dueMonth: '预产月（选填）',
 };
 
 export default class RsvpForm extends Component<Props, State> {
@@ -73,12 +87,14 @@ export default class RsvpForm extends Component<Props, State> {
     if (this.state.busy) return;
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const checked = validateRsvp(readForm(data), this.props.rules);
+    const checked = validateRsvp(readForm(data), this.props.rules, new Date(this.props.now));
     if (!checked.ok) return this.show({ errors: checked.errors, reason: 'invalid' });
     this.setState({ busy: true });
     try {
       const out = (await callAction('rsvp', data)) as RsvpOutcome;
       if (out.ok) return location.assign(doneUrl(out.event, out.code));
+      // The notice changed since this page was made: the plain post brings the new one, with the boxes unticked.
+      if (out.errors.consent === rsvpMessages.noticeChanged) return form.submit();
       this.show(out);
     } catch {
       // Network or server trouble: post the form the plain way; the token keeps it from booking twice.
@@ -115,7 +131,37 @@ export default class RsvpForm extends Component<Props, State> {
     const text = (a: Record<string, unknown>, value: string | undefined, extra: Record<string, unknown> = {}) => (
       <input type="text" {...a} {...extra} defaultValue={value ?? ''} />
     );
-    const seats = Array.from({ length: p.rules.maxSeats }, (_, i) => String(i + 1));
+    const options = (values: string[], label: (x: string) => string) =>
+      values.map((x) => (
+        <option key={x} value={x}>
+          {label(x)}
+        </option>
+      ));
+    const count = (n: number) => Array.from({ length: n }, (_, i) => String(i));
+    const kept = `活动结束${p.retentionDays}天后删除`;
+    /** A consent box: unticked unless the reader ticked it before a refusal; the hint says what it means. */
+    const checkbox = (f: 'consent' | 'consentChildren' | 'consentDueMonth', label: string, hint: string | null) => (
+      <div class={err(f) ? 'field field-invalid' : 'field'}>
+        {errorLine(f)}
+        <div class="checkbox">
+          <input
+            type="checkbox"
+            id={f}
+            name={f}
+            value="yes"
+            defaultChecked={v[f] === 'yes'}
+            aria-describedby={describe(f, Boolean(hint))}
+            aria-invalid={err(f) ? 'true' : undefined}
+          />
+          <label for={f}>{label}</label>
+        </div>
+        {hint && (
+          <p id={`${f}-hint`} class="hint">
+            {hint}
+          </p>
+        )}
+      </div>
+    );
 
     return (
       <div>
@@ -142,47 +188,66 @@ export default class RsvpForm extends Component<Props, State> {
         <form method="post" action={p.action} novalidate onSubmit={this.submit} class="rsvp-form">
           <input type="hidden" name="event" value={p.event} />
           <input type="hidden" name="token" value={p.token} />
+          <input type="hidden" name="notice" value={NOTICE_VERSION} />
           {field('name', '报名人的姓名。孩子参加的，请写家长或监护人的姓名。', (a) => text(a, v.name, { autocomplete: 'name', maxLength: 30 }))}
           {field('phone', '11位手机号。只用于活动当天核对和活动有变动时联系您。', (a) =>
             text(a, v.phone, { type: 'tel', autocomplete: 'tel-national', inputMode: 'tel', maxLength: 20 }),
           )}
           {field('seats', p.seatsHint, (a) => (
             <select {...a} defaultValue={v.seats || '1'}>
-              {seats.map((n) => (
-                <option key={n} value={n}>
-                  {n}位
-                </option>
-              ))}
+              {options(count(p.rules.maxSeats + 1).slice(1), (n) => `${n}位`)}
             </select>
           ))}
-          {asks('children') &&
-            field('children', '每个孩子写一个年龄（周岁），用逗号隔开，例如：6，3。孩子也算在人数里。没有孩子同来请留空。', (a) =>
-              text(a, v.children, { maxLength: 40 }),
-            )}
+          {asks('childAgeBands') && (
+            <>
+              {/* The group's first select carries the group's id: the error summary's link focuses it. */}
+              <fieldset class={err('childAgeBands') ? 'field field-invalid' : 'field'}>
+                <legend>同来孩子的年龄段（选填）</legend>
+                <p id="childAgeBands-hint" class="hint">
+                  每个年龄段有几个孩子同来。孩子也算在人数里，还要至少1位大人陪同。不问孩子的姓名和生日。不填也能报名。
+                </p>
+                {errorLine('childAgeBands')}
+                {ageBands.map(([k, label], i) => (
+                  <div key={k} class="age-band">
+                    <label for={i ? k : 'childAgeBands'}>{label}</label>
+                    <select
+                      id={i ? k : 'childAgeBands'}
+                      name={k}
+                      defaultValue={v[k] || '0'}
+                      aria-describedby={describe('childAgeBands', true)}
+                      aria-invalid={err('childAgeBands') ? 'true' : undefined}
+                    >
+                      {options(count(p.rules.maxSeats), (n) => `${n}位`)}
+                    </select>
+                  </div>
+                ))}
+              </fieldset>
+              {checkbox(
+                'consentChildren',
+                `我是这些孩子的父母或其他监护人，同意提供孩子的年龄段，只用于${sensitivePurpose.childAgeBands}，${kept}。`,
+                '未满14周岁孩子的信息要特别保护，须由父母或其他监护人单独同意。不同意的，把年龄段都选0位，照样可以报名。',
+              )}
+            </>
+          )}
           {asks('school') && field('school', '请写学校全称。', (a) => text(a, v.school, { autocomplete: 'organization', maxLength: 40 }))}
           {asks('className') && field('className', '例如：五年级二班。', (a) => text(a, v.className, { maxLength: 20 }))}
-          {asks('dueDate') &&
-            field('dueDate', '按「年-月-日」填写，例如2027-03-18。', (a) => (
-              <input type="date" {...a} defaultValue={v.dueDate ?? ''} />
-            ))}
+          {asks('dueMonth') && (
+            <>
+              {field('dueMonth', '宝宝预计在哪个月出生。不填也能报名。', (a) => (
+                <select {...a} defaultValue={v.dueMonth ?? ''}>
+                  <option value="">不填</option>
+                  {options(dueMonths(new Date(p.now)), (m) => `${m.slice(0, 4)}年${+m.slice(5)}月`)}
+                </select>
+              ))}
+              {checkbox(
+                'consentDueMonth',
+                `我同意提供预产月，只用于${sensitivePurpose.dueMonth}，${kept}。`,
+                '预产月属于健康信息，要特别保护，须经您单独同意。不同意的，预产月选「不填」，照样可以报名。',
+              )}
+            </>
+          )}
           {p.children}
-          <div class={err('consent') ? 'field field-invalid' : 'field'}>
-            {errorLine('consent')}
-            <div class="checkbox">
-              <input
-                type="checkbox"
-                id="consent"
-                name="consent"
-                value="yes"
-                defaultChecked={v.consent === 'yes'}
-                aria-describedby={describe('consent', false)}
-                aria-invalid={err('consent') ? 'true' : undefined}
-              />
-              <label for="consent">
-                我已阅读上面的隐私说明，同意按说明使用我填写的信息。有未满14周岁的孩子同来的，我是孩子的家长或监护人。
-              </label>
-            </div>
-          </div>
+          {checkbox('consent', '我已阅读上面的隐私说明，同意按说明使用我填写的报名信息。', null)}
           {/* Honeypot: invisible to people and screen readers; bots that fill every field give themselves away. */}
           <div class="visually-hidden" aria-hidden="true">
             <label for="website">网站（请留空）</label>

@@ -10,7 +10,7 @@
 // concurrency test runs it in worker threads, outside Vite.
 import { registrationState, type EventTiming, type RegistrationState } from '../lib/events.ts';
 import type { RsvpStatus } from '../lib/rsvp/outcome.ts';
-import type { ExtraField, RsvpRules, RsvpValues } from '../lib/rsvp/validate.ts';
+import type { ChildBands, Consent, ExtraField, RsvpRules, RsvpValues } from '../lib/rsvp/validate.ts';
 import { newCode } from './codes.ts';
 import { immediate, type Db } from './db.ts';
 
@@ -27,8 +27,13 @@ export interface BookableEvent extends EventTiming {
   };
 }
 
-/** A stored registration: the validated form (without its idempotency token) and what the server adds. */
-export interface Booking extends Omit<RsvpValues, 'token'> {
+/**
+ * A stored registration: the validated form (without its idempotency token) and what the server adds.
+ * `notice` is null and `consentedAt` the registration time for rows from before consents were recorded.
+ */
+export interface Booking extends Omit<RsvpValues, 'token' | 'notice'> {
+  notice: string | null;
+  consentedAt: number | null;
   id: number;
   code: string;
   status: RsvpStatus | 'cancelled';
@@ -61,10 +66,13 @@ interface Row {
   name: string;
   phone: string;
   seats: number;
-  child_ages: string | null;
+  child_age_bands: string | null;
   school: string | null;
   class_name: string | null;
-  due_date: string | null;
+  due_month: string | null;
+  consents: string;
+  notice_version: string | null;
+  consented_at: number | null;
   status: Booking['status'];
   created_at: number;
   promoted_at: number | null;
@@ -78,10 +86,13 @@ const toBooking = (r: Row): Booking => ({
   name: r.name,
   phone: r.phone,
   seats: Number(r.seats),
-  childAges: r.child_ages ? r.child_ages.split(',').map(Number) : [],
+  childAgeBands: r.child_age_bands ? (JSON.parse(r.child_age_bands) as ChildBands) : null,
   school: r.school,
   className: r.class_name,
-  dueDate: r.due_date,
+  dueMonth: r.due_month,
+  consents: r.consents ? (r.consents.split(',') as Consent[]) : [],
+  notice: r.notice_version,
+  consentedAt: r.consented_at === null ? null : Number(r.consented_at),
   status: r.status,
   createdAt: Number(r.created_at),
   promotedAt: r.promoted_at === null ? null : Number(r.promoted_at),
@@ -101,16 +112,17 @@ function statements(db: Db) {
     waitingCount: p("SELECT COUNT(*) AS n, COALESCE(SUM(seats), 0) AS seats FROM rsvps WHERE event = ? AND status = 'waitlisted'"),
     position: p("SELECT COUNT(*) AS n FROM rsvps WHERE event = ? AND status = 'waitlisted' AND id <= ?"),
     promote: p("UPDATE rsvps SET status = 'confirmed', promoted_at = ? WHERE id = ? AND status = 'waitlisted'"),
-    // Personal data goes at once (privacy policy); code and seats stay for the seat count and the export.
+    // Personal data goes at once (privacy policy); code and seats stay for the seat count and the export, and the
+    // consent record (which consents, notice version, time: nothing personal once the rest is gone).
     cancel: p(`UPDATE rsvps SET status = 'cancelled', cancelled_at = ?, name = '', phone = '',
-                 child_ages = NULL, school = NULL, class_name = NULL, due_date = NULL
+                 child_age_bands = NULL, school = NULL, class_name = NULL, due_month = NULL
                WHERE id = ?`),
     // Keeps the purge date right when an event's end moved in content after earlier bookings.
     endsAt: p('UPDATE rsvps SET event_ends_at = ? WHERE event = ? AND event_ends_at <> ?'),
-    insert: p(`INSERT INTO rsvps (event, code, token, name, phone, seats, child_ages, school, class_name, due_date,
-                                  status, created_at, event_ends_at)
-               VALUES (:event, :code, :token, :name, :phone, :seats, :childAges, :school, :className, :dueDate,
-                       :status, :createdAt, :endsAt)
+    insert: p(`INSERT INTO rsvps (event, code, token, name, phone, seats, child_age_bands, school, class_name, due_month,
+                                  consents, notice_version, consented_at, status, created_at, event_ends_at)
+               VALUES (:event, :code, :token, :name, :phone, :seats, :childAgeBands, :school, :className, :dueMonth,
+                       :consents, :notice, :createdAt, :status, :createdAt, :endsAt)
                RETURNING *`),
     all: p(`SELECT * FROM rsvps WHERE event = ?
             ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, id`),
@@ -176,6 +188,10 @@ export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = ne
   const { maxSeats } = rulesFor(event);
   if (v.event !== event.slug) throw new Error(`submission for ${v.event} booked against ${event.slug}`);
   if (!(Number.isInteger(v.seats) && v.seats >= 1 && v.seats <= maxSeats)) throw new RangeError(`seats ${v.seats}`);
+  // The validator already refused these; whatever the caller, no sensitive item is stored without its consent.
+  if (!v.consents.includes('privacy')) throw new Error('no consent to the privacy notice');
+  if (v.dueMonth !== null && !v.consents.includes('dueMonth')) throw new Error('due month without its consent');
+  if (v.childAgeBands !== null && !v.consents.includes('childAgeBands')) throw new Error('age bands without their consent');
   const s = q(db);
   return immediate(db, (): BookResult => {
     const prior = s.byToken.get(event.slug, v.token) as Row | undefined;
@@ -205,10 +221,12 @@ export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = ne
       name: v.name,
       phone: v.phone,
       seats: v.seats,
-      childAges: v.childAges.length ? v.childAges.join(',') : null,
+      childAgeBands: v.childAgeBands && JSON.stringify(v.childAgeBands),
       school: v.school,
       className: v.className,
-      dueDate: v.dueDate,
+      dueMonth: v.dueMonth,
+      consents: v.consents.join(','),
+      notice: v.notice,
       status,
       createdAt: now.getTime(),
       endsAt,

@@ -45,6 +45,18 @@ export const migrations: string[] = [
    CREATE UNIQUE INDEX rsvps_event_phone ON rsvps (event, phone) WHERE status <> 'cancelled';
    CREATE INDEX rsvps_event_status ON rsvps (event, status, id);
    CREATE INDEX rsvps_ends ON rsvps (event_ends_at);`,
+  // PIPL (FACTS §6): sensitive items in their coarse form, each with its own consent, and a record of consent.
+  // Exact ages and due dates were asked under one bundled consent, never the separate one sensitive information
+  // needs (art. 29, 31): they go, and the rest of each booking stays. Rows from before this have the privacy
+  // consent (the old form refused without it) at their registration time, and no notice version on record.
+  `ALTER TABLE rsvps ADD COLUMN child_age_bands TEXT;                -- JSON {"kids3to6": 2, …}, with its consent only
+   ALTER TABLE rsvps ADD COLUMN due_month TEXT;                      -- YYYY-MM, with its consent only
+   ALTER TABLE rsvps ADD COLUMN consents TEXT NOT NULL DEFAULT '';   -- comma-separated: privacy, dueMonth, childAgeBands
+   ALTER TABLE rsvps ADD COLUMN notice_version TEXT;                 -- privacy notice version shown (src/lib/rsvp/notice.ts)
+   ALTER TABLE rsvps ADD COLUMN consented_at INTEGER;                -- when those consents were given
+   UPDATE rsvps SET consents = 'privacy', consented_at = created_at;
+   ALTER TABLE rsvps DROP COLUMN child_ages;
+   ALTER TABLE rsvps DROP COLUMN due_date;`,
 ];
 
 /** Opens (creating folder, file and schema when missing) a connection ready for concurrent use. */
@@ -75,6 +87,8 @@ export function migrate(db: Db): void {
       db.exec(`PRAGMA user_version = ${v + 1}`);
     }
   });
+  // A migration may drop personal data (secure_delete overwrote it in the file): fold the WAL back too.
+  db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 }
 
 /**

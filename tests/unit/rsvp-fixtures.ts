@@ -6,23 +6,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BookableEvent } from '../../src/server/booking.ts';
+import { NOTICE_VERSION } from '../../src/lib/rsvp/notice.ts';
 import type { RsvpValues } from '../../src/lib/rsvp/validate.ts';
 
 /** A fixed server clock for the tests. */
-export const NOW = new Date('2027-03-01T10:00:00+08:00');
+export const NOW = new Date('2031-03-01T10:00:00+08:00');
 
 /** An event open for registration at NOW. */
 export function testEvent(over: Partial<Omit<BookableEvent, 'rsvp'>> & { rsvp?: Partial<BookableEvent['rsvp']> } = {}): BookableEvent {
   const { rsvp, ...rest } = over;
   return {
     slug: 'family-day',
-    startsAt: '2027-03-10T09:00:00+08:00',
-    endsAt: '2027-03-10T11:30:00+08:00',
+    startsAt: '2031-03-10T09:00:00+08:00',
+    endsAt: '2031-03-10T11:30:00+08:00',
     status: 'scheduled',
     ...rest,
     rsvp: {
-      opensAt: '2027-02-01T09:00:00+08:00',
-      closesAt: '2027-03-09T18:00:00+08:00',
+      opensAt: '2031-02-01T09:00:00+08:00',
+      closesAt: '2031-03-09T18:00:00+08:00',
       capacity: 10,
       waitlist: false,
       maxPartySize: 4,
@@ -42,10 +43,12 @@ export function submission(over: Partial<RsvpValues> = {}): RsvpValues {
     name: '王小明',
     phone: `139${String(n).padStart(8, '0')}`,
     seats: 1,
-    childAges: [],
+    childAgeBands: null,
     school: null,
     className: null,
-    dueDate: null,
+    dueMonth: null,
+    consents: ['privacy'],
+    notice: NOTICE_VERSION,
     ...over,
   };
 }

@@ -3,7 +3,8 @@
  * (status, message, field) and that refused submissions write nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RsvpForm } from '../../src/lib/rsvp/validate';
+import { NOTICE_VERSION } from '../../src/lib/rsvp/notice';
+import { rsvpMessages, type RsvpForm } from '../../src/lib/rsvp/validate';
 import { findBooking, listBookings, seatsTaken, type BookableEvent } from '../../src/server/booking';
 import { openDb, type Db } from '../../src/server/db';
 import { createRateLimiter } from '../../src/server/rate-limit';
@@ -36,6 +37,7 @@ function post(over: Partial<RsvpForm> = {}): FormData {
     phone: `1370000${String(n).padStart(4, '0')}`,
     seats: '1',
     consent: 'yes',
+    notice: NOTICE_VERSION,
     website: '',
     ...over,
   };
@@ -75,18 +77,18 @@ describe('submitRsvp', () => {
   });
 
   it('refuses an event that has ended (403), whatever the page showed', async () => {
-    const ended = testEvent({ startsAt: '2027-02-01T09:00:00+08:00', endsAt: '2027-02-01T11:00:00+08:00', rsvp: { opensAt: '2027-01-01T09:00:00+08:00', closesAt: '2027-01-31T09:00:00+08:00' } });
+    const ended = testEvent({ startsAt: '2031-02-01T09:00:00+08:00', endsAt: '2031-02-01T11:00:00+08:00', rsvp: { opensAt: '2031-01-01T09:00:00+08:00', closesAt: '2031-01-31T09:00:00+08:00' } });
     const deps = setup(ended);
     expect(await submitRsvp(post(), deps)).toEqual({ ok: false, httpStatus: 403, reason: 'closed', errors: {}, message: '活动已结束，现在不能报名。' });
     expect(listBookings(deps.db, 'family-day')).toEqual([]);
   });
 
   it('keeps a booking made just before closing when the same form arrives again just after', async () => {
-    const event = testEvent({ rsvp: { closesAt: '2027-03-01T10:00:01+08:00' } });
+    const event = testEvent({ rsvp: { closesAt: '2031-03-01T10:00:01+08:00' } });
     const deps = setup(event);
     const form = post();
     const first = await submitRsvp(form, deps);
-    const again = await submitRsvp(form, { ...deps, now: new Date('2027-03-01T10:00:05+08:00') });
+    const again = await submitRsvp(form, { ...deps, now: new Date('2031-03-01T10:00:05+08:00') });
     expect(first.ok && again.ok && again.code).toBe(first.ok && first.code);
   });
 
@@ -123,6 +125,59 @@ describe('submitRsvp', () => {
     await submitRsvp(post(), deps);
     expect(await submitRsvp(post(), deps)).toMatchObject({ ok: false, httpStatus: 429, reason: 'rate-limited' });
     expect(await submitRsvp(post(), { ...deps, clientAddress: '192.0.2.2' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('sensitive items and the consent record (PIPL art. 28–31)', () => {
+  const family = () => setup(testEvent({ rsvp: { fields: ['childAgeBands'] } }));
+  const mothers = () => setup(testEvent({ slug: 'family-day', rsvp: { fields: ['dueMonth'], maxPartySize: 2 } }));
+  const invalid = (errors: object) => ({ ok: false, httpStatus: 400, reason: 'invalid', errors });
+
+  it('a due month without its consent is refused at the box, and nothing is stored', async () => {
+    const deps = mothers();
+    expect(await submitRsvp(post({ dueMonth: '2031-06' }), deps)).toEqual(invalid({ consentDueMonth: rsvpMessages.consentDueMonth }));
+    expect(listBookings(deps.db, 'family-day')).toEqual([]);
+  });
+
+  it('children’s age bands without the guardian’s consent are refused at the box, and nothing is stored', async () => {
+    const deps = family();
+    const out = await submitRsvp(post({ seats: '3', kids3to6: '1', kids7to11: '1', consentChildren: 'on' }), deps);
+    expect(out).toEqual(invalid({ consentChildren: rsvpMessages.consentChildren }));
+    expect(listBookings(deps.db, 'family-day')).toEqual([]);
+  });
+
+  it('with consent: the value is stored with which consents, the notice version and the time', async () => {
+    const deps = mothers();
+    const out = await submitRsvp(post({ seats: '2', dueMonth: '2031-06', consentDueMonth: 'yes' }), deps);
+    if (!out.ok) throw new Error(JSON.stringify(out));
+    expect(findBooking(deps.db, out.code)).toMatchObject({
+      dueMonth: '2031-06',
+      consents: ['privacy', 'dueMonth'],
+      notice: NOTICE_VERSION,
+      consentedAt: NOW.getTime(),
+    });
+
+    const kids = family();
+    const booked = await submitRsvp(post({ seats: '4', kids0to2: '1', kids12to13: '2', consentChildren: 'yes' }), kids);
+    if (!booked.ok) throw new Error(JSON.stringify(booked));
+    expect(findBooking(kids.db, booked.code)).toMatchObject({
+      childAgeBands: { kids0to2: 1, kids12to13: 2 },
+      consents: ['privacy', 'childAgeBands'],
+      notice: NOTICE_VERSION,
+      consentedAt: NOW.getTime(),
+    });
+  });
+
+  it('left out: booked, with the privacy consent only', async () => {
+    const deps = family();
+    const out = await submitRsvp(post({ seats: '3', consentChildren: 'yes' }), deps);
+    expect(out.ok && findBooking(deps.db, out.code)).toMatchObject({ childAgeBands: null, dueMonth: null, consents: ['privacy'] });
+  });
+
+  it('a form from before the notice changed is refused, and nothing is stored', async () => {
+    const deps = setup();
+    expect(await submitRsvp(post({ notice: 'an-older-version' }), deps)).toEqual(invalid({ consent: rsvpMessages.noticeChanged }));
+    expect(listBookings(deps.db, 'family-day')).toEqual([]);
   });
 });
 

@@ -3,34 +3,44 @@
  * message a reader sees for each mistake.
  */
 import { describe, expect, it } from 'vitest';
+import { NOTICE_VERSION } from '../../src/lib/rsvp/notice';
 import {
+  ageBands,
+  dueMonths,
   hiddenFieldsValid,
   normaliseCode,
   normalisePhone,
-  parseAges,
   readForm,
+  rsvpMessages,
   validateCancel,
   validateRsvp,
   type RsvpForm,
   type RsvpRules,
 } from '../../src/lib/rsvp/validate';
 
-const NOW = new Date('2027-03-01T10:00:00+08:00');
+const NOW = new Date('2031-03-01T10:00:00+08:00');
 const plain: RsvpRules = { maxSeats: 4, fields: [] };
-const family: RsvpRules = { maxSeats: 4, fields: ['children'] };
+const family: RsvpRules = { maxSeats: 4, fields: ['childAgeBands'] };
 const school: RsvpRules = { maxSeats: 60, fields: ['school', 'className'] };
-const mothers: RsvpRules = { maxSeats: 2, fields: ['dueDate'] };
+const mothers: RsvpRules = { maxSeats: 2, fields: ['dueMonth'] };
 
 function form(over: Partial<RsvpForm> = {}): RsvpForm {
   return {
     name: '王小明',
     phone: '13800138000',
     seats: '2',
-    children: '',
+    kids0to2: '',
+    kids3to6: '',
+    kids7to11: '',
+    kids12to13: '',
+    kids14to17: '',
+    consentChildren: '',
     school: '',
     className: '',
-    dueDate: '',
+    dueMonth: '',
+    consentDueMonth: '',
     consent: 'yes',
+    notice: NOTICE_VERSION,
     token: 'tok_0123456789abcdef',
     event: 'family-day',
     website: '',
@@ -53,10 +63,12 @@ describe('a complete form', () => {
         name: '欧阳 娜娜',
         phone: '13800138000',
         seats: 2,
-        childAges: [],
+        childAgeBands: null,
         school: null,
         className: null,
-        dueDate: null,
+        dueMonth: null,
+        consents: ['privacy'],
+        notice: NOTICE_VERSION,
       },
     });
   });
@@ -65,7 +77,8 @@ describe('a complete form', () => {
     const fd = new FormData();
     fd.set('name', '李华');
     fd.set('consent', 'yes');
-    expect(readForm(fd)).toMatchObject({ name: '李华', consent: 'yes', phone: '', website: '' });
+    fd.set('kids3to6', '2');
+    expect(readForm(fd)).toMatchObject({ name: '李华', consent: 'yes', kids3to6: '2', phone: '', dueMonth: '', website: '' });
   });
 });
 
@@ -104,29 +117,15 @@ describe('each field refuses bad input with a message', () => {
     expect(errorsOf(form({ consent: 'on' })).consent).toBeDefined();
     expect(errorsOf(form({ consent: 'no' })).consent).toBeDefined();
   });
+
+  it('consent counts only for the notice version the form showed', () => {
+    expect(errorsOf(form({ notice: '' })).consent).toBe(rsvpMessages.noticeChanged);
+    expect(errorsOf(form({ notice: `${NOTICE_VERSION}-old` })).consent).toBe(rsvpMessages.noticeChanged);
+    expect(errorsOf(form({ notice: '', consent: '' })).consent).toBe(rsvpMessages.consent);
+  });
 });
 
 describe('fields an event declares', () => {
-  it('children: ages in any common writing, each child taking a seat beside one adult', () => {
-    expect(parseAges('6，3')).toEqual([6, 3]);
-    expect(parseAges('6岁 3岁')).toEqual([6, 3]);
-    expect(parseAges('６、１０周岁')).toEqual([6, 10]);
-    expect(parseAges('六岁')).toBeUndefined();
-    expect(parseAges('6, 18')).toBeUndefined();
-    const ok = validateRsvp(form({ seats: '3', children: '6, 3' }), family, NOW);
-    expect(ok.ok && ok.value.childAges).toEqual([6, 3]);
-    expect(errorsOf(form({ seats: '2', children: '6, 3' }), family).children).toBe(
-      '孩子也占座位，还需至少1位大人陪同：2个孩子至少要选3位',
-    );
-    expect(errorsOf(form({ children: 'six' }), family).children).toMatch(/请用数字写每个孩子的年龄/);
-    expect(errorsOf(form({ children: '' }), family).children).toBeUndefined();
-  });
-
-  it('children are ignored where the event does not ask for them', () => {
-    const r = validateRsvp(form({ children: 'nonsense' }), plain, NOW);
-    expect(r.ok && r.value.childAges).toEqual([]);
-  });
-
   it('school visits need the school and the class', () => {
     expect(errorsOf(form({ seats: '45' }), school)).toEqual({
       school: '请输入学校名称',
@@ -139,12 +138,81 @@ describe('fields an event declares', () => {
     expect(r.ok && [r.value.seats, r.value.school, r.value.className]).toEqual([45, '济南市历下区实验小学', '五年级二班']);
   });
 
-  it('due date: a real date, from a year ago to ten months ahead', () => {
-    expect(errorsOf(form({ seats: '1' }), mothers).dueDate).toBe('请填写预产期');
-    expect(errorsOf(form({ seats: '1', dueDate: '2027-02-30' }), mothers).dueDate).toBe('请按「年-月-日」填写预产期，例如2027-03-18');
-    expect(errorsOf(form({ seats: '1', dueDate: '18/03/2027' }), mothers).dueDate).toBeDefined();
-    expect(errorsOf(form({ seats: '1', dueDate: '2029-01-01' }), mothers).dueDate).toBe('预产期应在一年前到十个月后之间，请检查年份');
-    expect(errorsOf(form({ seats: '1', dueDate: '2027-08-18' }), mothers).dueDate).toBeUndefined();
+  it('sensitive fields the event does not ask for are dropped with their consents', () => {
+    const r = validateRsvp(form({ kids3to6: '1', consentChildren: 'yes', dueMonth: '2031-05', consentDueMonth: 'yes' }), plain, NOW);
+    expect(r.ok && [r.value.childAgeBands, r.value.dueMonth, r.value.consents]).toEqual([null, null, ['privacy']]);
+  });
+});
+
+describe('children’s age bands (optional, with a guardian’s own consent)', () => {
+  it('five bands, youngest first, split at 3, 7, 12 and PIPL’s 14', () => {
+    expect(ageBands.map(([, label]) => label)).toEqual(['不满3岁', '3到6岁', '7到11岁', '12到13岁', '14到17岁']);
+  });
+
+  it('may be left out: no bands, no consent needed, nothing stored', () => {
+    for (const kids of [{}, { kids0to2: '0', kids3to6: '0', kids7to11: '0', kids12to13: '0', kids14to17: '0' }]) {
+      const r = validateRsvp(form(kids), family, NOW);
+      expect(r.ok && [r.value.childAgeBands, r.value.consents]).toEqual([null, ['privacy']]);
+    }
+  });
+
+  it('with the guardian’s consent: counts per band, and the consent recorded', () => {
+    const r = validateRsvp(form({ seats: '4', kids0to2: '1', kids7to11: '２', consentChildren: 'yes' }), family, NOW);
+    expect(r.ok && [r.value.childAgeBands, r.value.consents]).toEqual([{ kids0to2: 1, kids7to11: 2 }, ['privacy', 'childAgeBands']]);
+  });
+
+  it('without the consent: refused at the consent box', () => {
+    for (const consentChildren of ['', 'on', 'no']) {
+      expect(errorsOf(form({ seats: '3', kids3to6: '1', consentChildren }), family)).toEqual({ consentChildren: rsvpMessages.consentChildren });
+    }
+    expect(rsvpMessages.consentChildren).toContain('监护人');
+  });
+
+  it('children take seats and leave room for at least one adult', () => {
+    expect(errorsOf(form({ seats: '2', kids3to6: '1', kids7to11: '1', consentChildren: 'yes' }), family).childAgeBands).toBe(
+      '孩子也占座位，还需至少1位大人陪同：2个孩子至少要选3位',
+    );
+    expect(errorsOf(form({ seats: '1', kids14to17: '1', consentChildren: 'yes' }), family).childAgeBands).toBe(
+      '孩子也占座位，还需至少1位大人陪同：1个孩子至少要选2位',
+    );
+    expect(errorsOf(form({ seats: '3', kids3to6: '1', kids7to11: '1', consentChildren: 'yes' }), family)).toEqual({});
+  });
+
+  it('a count that is not a number is refused', () => {
+    for (const bad of ['one', '-1', '1.5', '100'])
+      expect(errorsOf(form({ seats: '4', kids3to6: bad, consentChildren: 'yes' }), family).childAgeBands, bad).toBe(rsvpMessages.childAgeBands);
+  });
+});
+
+describe('due month (optional, with its own consent as health information)', () => {
+  it('offers the months from three back to ten ahead, by the Beijing calendar', () => {
+    const months = dueMonths(NOW);
+    expect(months).toHaveLength(14);
+    expect([months[0], months[3], months.at(-1)]).toEqual(['2030-12', '2031-03', '2032-01']);
+    // 00:30 on the 1st in Beijing is still the last day of the month before in UTC: Beijing's month counts.
+    expect(dueMonths(new Date('2031-02-28T16:30:00Z'))[3]).toBe('2031-03');
+  });
+
+  it('may be left out: no consent needed, nothing stored', () => {
+    const r = validateRsvp(form({ seats: '1' }), mothers, NOW);
+    expect(r.ok && [r.value.dueMonth, r.value.consents]).toEqual([null, ['privacy']]);
+  });
+
+  it('with its consent: the month, and the consent recorded', () => {
+    const r = validateRsvp(form({ seats: '1', dueMonth: '2031-08', consentDueMonth: 'yes' }), mothers, NOW);
+    expect(r.ok && [r.value.dueMonth, r.value.consents]).toEqual(['2031-08', ['privacy', 'dueMonth']]);
+  });
+
+  it('without its consent: refused at the consent box', () => {
+    expect(errorsOf(form({ seats: '1', dueMonth: '2031-08' }), mothers)).toEqual({ consentDueMonth: rsvpMessages.consentDueMonth });
+    expect(errorsOf(form({ seats: '1', dueMonth: '2031-08', consentDueMonth: 'on' }), mothers)).toEqual({
+      consentDueMonth: rsvpMessages.consentDueMonth,
+    });
+  });
+
+  it('a month outside the list, or not a month, is refused', () => {
+    for (const bad of ['2030-11', '2032-02', '2031-13', '2031-8', '2031-08-18', 'March'])
+      expect(errorsOf(form({ seats: '1', dueMonth: bad, consentDueMonth: 'yes' }), mothers).dueMonth, bad).toBe(rsvpMessages.dueMonth);
   });
 });
 

@@ -2,15 +2,53 @@
  * The RSVP form's rules, written once: the server's action checks every submission with them, and the island
  * checks the same form in the browser before sending it. Plain TypeScript on purpose (no zod): this module is
  * part of the RSVP page's JavaScript budget. Pure: no Node, no Astro, no secrets.
+ *
+ * Sensitive items (PIPL art. 28: a due month is health information; anything about a child under 14) are
+ * optional, and each needs its own consent box ticked (art. 29, 31): a value sent without its consent is refused
+ * at that box, so nothing of it is stored. The consents that came with the values are part of the clean result.
  */
 import type { rsvpFields } from '../../content.config';
+import { NOTICE_VERSION } from './notice';
 
 /** Extra questions an event may declare in its content (`rsvp.fields`). */
 export type ExtraField = (typeof rsvpFields)[number];
 
-/** Every field a reader fills in, in the order the form shows them (and so the error summary lists them). */
-export const fieldOrder = ['name', 'phone', 'seats', 'children', 'school', 'className', 'dueDate', 'consent'] as const;
+/**
+ * Every field a reader fills in, in the order the form shows them (and so the error summary lists them).
+ * `childAgeBands` is the group of age-band selects (its first select carries the id); each sensitive field is
+ * followed by its consent box.
+ */
+export const fieldOrder = [
+  'name',
+  'phone',
+  'seats',
+  'childAgeBands',
+  'consentChildren',
+  'school',
+  'className',
+  'dueMonth',
+  'consentDueMonth',
+  'consent',
+] as const;
 export type RsvpField = (typeof fieldOrder)[number];
+
+/**
+ * Children's age bands, youngest first: [form field, label]. Bands instead of ages or birthdays (the coarse form,
+ * FACTS §6); the line at 14 is PIPL's for a child's information.
+ */
+export const ageBands = [
+  ['kids0to2', '不满3岁'],
+  ['kids3to6', '3到6岁'],
+  ['kids7to11', '7到11岁'],
+  ['kids12to13', '12到13岁'],
+  ['kids14to17', '14到17岁'],
+] as const;
+export type AgeBand = (typeof ageBands)[number][0];
+/** How many children came in each band; bands with none are left out. */
+export type ChildBands = Partial<Record<AgeBand, number>>;
+
+/** A consent a registration can carry: the privacy notice (always), and one per sensitive item given. */
+export type Consent = 'privacy' | 'dueMonth' | 'childAgeBands';
 
 /** What the server and the island need to know about the event to check a form. */
 export interface RsvpRules {
@@ -20,8 +58,11 @@ export interface RsvpRules {
   fields: readonly ExtraField[];
 }
 
+/** Names a posted form may carry: the fields (the age bands one select each), the hidden ones and the honeypot. */
+export type FormKey = Exclude<RsvpField, 'childAgeBands'> | AgeBand | 'token' | 'event' | 'notice' | 'website';
+
 /** The form as posted: every value a string ('' when absent). `website` is the honeypot. */
-export type RsvpForm = Record<RsvpField | 'token' | 'event' | 'website', string>;
+export type RsvpForm = Record<FormKey, string>;
 
 /** A submission that passed every rule, normalised (phone as 11 digits, numbers as numbers). */
 export interface RsvpValues {
@@ -30,12 +71,16 @@ export interface RsvpValues {
   name: string;
   phone: string;
   seats: number;
-  /** Ages of the children who come (family events); each child also takes a seat. */
-  childAges: number[];
+  /** Children per age band (family events, optional, with a guardian's consent); each child also takes a seat. */
+  childAgeBands: ChildBands | null;
   school: string | null;
   className: string | null;
-  /** YYYY-MM-DD. */
-  dueDate: string | null;
+  /** 预产月, YYYY-MM (pregnancy events, optional, with its own consent). */
+  dueMonth: string | null;
+  /** The consents given: `privacy`, and one for each sensitive item above that is not null. */
+  consents: Consent[];
+  /** The privacy notice version the form showed (NOTICE_VERSION). */
+  notice: string;
 }
 
 export type FieldErrors<F extends string = RsvpField> = Partial<Record<F, string>>;
@@ -46,7 +91,14 @@ export type Checked<T, F extends string = RsvpField> = { ok: true; value: T } | 
 /** Ages count as children who need a guardian's registration below this age (PIPL art. 31). */
 export const GUARDIAN_AGE = 14;
 
-const formKeys = [...fieldOrder, 'token', 'event', 'website'] as const;
+const formKeys: FormKey[] = [
+  ...fieldOrder.filter((f): f is Exclude<RsvpField, 'childAgeBands'> => f !== 'childAgeBands'),
+  ...ageBands.map(([k]) => k),
+  'token',
+  'event',
+  'notice',
+  'website',
+];
 
 /** Reads the posted form into plain strings; files and missing fields become ''. */
 export function readForm(data: FormData): RsvpForm {
@@ -77,22 +129,42 @@ const clean = (s: string) => s.trim().replace(/\s+/g, ' ');
 const TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
-/** Parses "6，3" / "6岁 3岁" / "6、3" into ages; undefined when any part is not a whole age. */
-export function parseAges(raw: string): number[] | undefined {
-  const parts = asciiDigits(raw)
-    .split(/[\s,，、;；和及]+/)
-    .map((p) => p.replace(/(周岁|岁)$/, ''))
-    .filter(Boolean);
-  const ages = parts.map((p) => (/^\d{1,2}$/.test(p) ? Number(p) : NaN));
-  return ages.every((a) => a >= 0 && a <= 17) ? ages : undefined;
+const BEIJING = 8 * 3600_000;
+
+/**
+ * The months a due month may be, oldest first, by the Beijing calendar: from three months back (a baby born
+ * early, or a registration made after the birth) to ten months ahead. YYYY-MM.
+ */
+export function dueMonths(now: Date): string[] {
+  const t = new Date(now.getTime() + BEIJING);
+  return Array.from({ length: 14 }, (_, i) =>
+    new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + i - 3, 1)).toISOString().slice(0, 7),
+  );
 }
 
-const DAY = 86_400_000;
+/** Messages shared by the checks below. */
+export const rsvpMessages = {
+  consent: '请阅读隐私说明并勾选同意，才能报名',
+  noticeChanged: '隐私说明已经更新。请阅读下面更新后的说明，再重新勾选同意',
+  dueMonth: '请从列表里选预产月',
+  consentDueMonth: '您选了预产月，请勾选同意提供预产月；不想提供，请把预产月改回「不填」',
+  childAgeBands: '请为每个年龄段选择孩子的人数',
+  consentChildren: '您填了孩子的年龄段，请勾选监护人同意；不想提供，请把各年龄段都改回0位',
+  tooManyChildren: (n: number) => `孩子也占座位，还需至少1位大人陪同：${n}个孩子至少要选${n + 1}位`,
+};
 
-/** Checks a submission against the rules. `now` bounds the due date (server clock on the server). */
+/** Checks a submission against the rules. `now` bounds the due month (server clock on the server). */
 export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new Date()): Checked<RsvpValues> {
   const errors: FieldErrors = {};
   const asks = (f: ExtraField) => rules.fields.includes(f);
+  const consents: Consent[] = ['privacy'];
+  /** A sensitive value stands only with its own box ticked; otherwise the box says so. */
+  const consented = (box: 'consentChildren' | 'consentDueMonth', consent: Consent) => {
+    const yes = form[box] === 'yes';
+    if (yes) consents.push(consent);
+    else errors[box] = rsvpMessages[box];
+    return yes;
+  };
 
   const name = clean(form.name);
   if (!name) errors.name = '请输入报名人姓名';
@@ -109,14 +181,19 @@ export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new D
   else if (!(seats >= 1 && seats <= rules.maxSeats))
     errors.seats = `人数应为1到${rules.maxSeats}位`;
 
-  let childAges: number[] = [];
-  if (asks('children') && clean(form.children)) {
-    const ages = parseAges(form.children);
-    if (!ages) errors.children = '请用数字写每个孩子的年龄（0到17岁），用逗号隔开，例如：6，3';
-    else if (ages.length > 10) errors.children = '孩子最多填写10位';
-    else if (!errors.seats && ages.length > seats - 1)
-      errors.children = `孩子也占座位，还需至少1位大人陪同：${ages.length}个孩子至少要选${ages.length + 1}位`;
-    else childAges = ages;
+  let childAgeBands: ChildBands | null = null;
+  if (asks('childAgeBands')) {
+    const bands: ChildBands = {};
+    let children = 0;
+    let bad = false;
+    for (const [k] of ageBands) {
+      const t = asciiDigits(form[k].trim());
+      if (!/^\d{0,2}$/.test(t)) bad = true;
+      else if (+t) children += bands[k] = +t;
+    }
+    if (bad) errors.childAgeBands = rsvpMessages.childAgeBands;
+    else if (children && !errors.seats && children > seats - 1) errors.childAgeBands = rsvpMessages.tooManyChildren(children);
+    else if (children && consented('consentChildren', 'childAgeBands')) childAgeBands = bands;
   }
 
   const school = clean(form.school);
@@ -131,18 +208,15 @@ export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new D
     else if (className.length > 20) errors.className = '年级和班级不超过20个字';
   }
 
-  const dueDate = asciiDigits(form.dueDate.trim());
-  if (asks('dueDate')) {
-    const t = /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? Date.parse(`${dueDate}T00:00:00+08:00`) : NaN;
-    const real = !Number.isNaN(t) && new Date(t + 8 * 3600_000).toISOString().slice(0, 10) === dueDate;
-    if (!dueDate) errors.dueDate = '请填写预产期';
-    else if (!real) errors.dueDate = '请按「年-月-日」填写预产期，例如2027-03-18';
-    // Mothers who have just given birth come too; no pregnancy lasts beyond about ten months from now.
-    else if (t < now.getTime() - 365 * DAY || t > now.getTime() + 300 * DAY)
-      errors.dueDate = '预产期应在一年前到十个月后之间，请检查年份';
+  let dueMonth: string | null = null;
+  const month = asciiDigits(form.dueMonth.trim());
+  if (asks('dueMonth') && month) {
+    if (!dueMonths(now).includes(month)) errors.dueMonth = rsvpMessages.dueMonth;
+    else if (consented('consentDueMonth', 'dueMonth')) dueMonth = month;
   }
 
-  if (form.consent !== 'yes') errors.consent = '请阅读隐私说明并勾选同意，才能报名';
+  if (form.consent !== 'yes') errors.consent = rsvpMessages.consent;
+  else if (form.notice !== NOTICE_VERSION) errors.consent = rsvpMessages.noticeChanged;
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -153,10 +227,12 @@ export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new D
       name,
       phone,
       seats,
-      childAges,
+      childAgeBands,
       school: asks('school') ? school : null,
       className: asks('className') ? className : null,
-      dueDate: asks('dueDate') ? dueDate : null,
+      dueMonth,
+      consents,
+      notice: NOTICE_VERSION,
     },
   };
 }
