@@ -34,6 +34,8 @@ export interface BookableEvent extends EventTiming {
 export interface Booking extends Omit<RsvpValues, 'token' | 'notice'> {
   notice: string | null;
   consentedAt: number | null;
+  /** When the registrant withdrew the consents to sensitive items (and so they were deleted); the booking stays. */
+  withdrawnAt: number | null;
   id: number;
   code: string;
   status: RsvpStatus | 'cancelled';
@@ -73,6 +75,7 @@ interface Row {
   consents: string;
   notice_version: string | null;
   consented_at: number | null;
+  withdrawn_at: number | null;
   status: Booking['status'];
   created_at: number;
   promoted_at: number | null;
@@ -93,6 +96,7 @@ const toBooking = (r: Row): Booking => ({
   consents: r.consents ? (r.consents.split(',') as Consent[]) : [],
   notice: r.notice_version,
   consentedAt: r.consented_at === null ? null : Number(r.consented_at),
+  withdrawnAt: r.withdrawn_at === null ? null : Number(r.withdrawn_at),
   status: r.status,
   createdAt: Number(r.created_at),
   promotedAt: r.promoted_at === null ? null : Number(r.promoted_at),
@@ -117,6 +121,9 @@ function statements(db: Db) {
     cancel: p(`UPDATE rsvps SET status = 'cancelled', cancelled_at = ?, name = '', phone = '',
                  child_age_bands = NULL, school = NULL, class_name = NULL, due_month = NULL
                WHERE id = ?`),
+    // Withdrawal of the sensitive consents (PIPL art. 15): the items go at once, the booking and its seats stay.
+    withdraw: p(`UPDATE rsvps SET child_age_bands = NULL, due_month = NULL, consents = 'privacy', withdrawn_at = ?
+                 WHERE id = ?`),
     // Keeps the purge date right when an event's end moved in content after earlier bookings.
     endsAt: p('UPDATE rsvps SET event_ends_at = ? WHERE event = ? AND event_ends_at <> ?'),
     insert: p(`INSERT INTO rsvps (event, code, token, name, phone, seats, child_age_bands, school, class_name, due_month,
@@ -254,6 +261,25 @@ export function cancel(
     const event = eventFor(row.event);
     const promoted = row.status === 'confirmed' && event ? promoteWithinLock(db, event, now) : [];
     return { ok: true, booking: toBooking(s.byCode.get(code) as unknown as Row), promoted };
+  });
+}
+
+export type WithdrawResult =
+  | { ok: true; booking: Booking; /** false when it held no sensitive item */ withdrew: boolean }
+  | { ok: false; reason: 'no-match' };
+
+/**
+ * Withdraws the consents to sensitive items of the registration with this code, if the phone matches, and
+ * deletes those items (PIPL art. 15, 47); the registration keeps its seats. Answers like `cancel` otherwise.
+ */
+export function withdrawSensitive(db: Db, code: string, phone: string, now: Date = new Date()): WithdrawResult {
+  const s = q(db);
+  return immediate(db, (): WithdrawResult => {
+    const row = s.byCode.get(code) as Row | undefined;
+    if (!row || row.status === 'cancelled' || row.phone !== phone) return { ok: false, reason: 'no-match' };
+    const withdrew = row.consents.split(',').some((c) => c !== 'privacy');
+    if (withdrew) s.withdraw.run(now.getTime(), row.id);
+    return { ok: true, booking: toBooking(s.byCode.get(code) as unknown as Row), withdrew };
   });
 }
 

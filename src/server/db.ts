@@ -57,6 +57,8 @@ export const migrations: string[] = [
    UPDATE rsvps SET consents = 'privacy', consented_at = created_at;
    ALTER TABLE rsvps DROP COLUMN child_ages;
    ALTER TABLE rsvps DROP COLUMN due_date;`,
+  // Withdrawing the sensitive consents without cancelling (PIPL art. 15): when it happened; the items are gone.
+  `ALTER TABLE rsvps ADD COLUMN withdrawn_at INTEGER;`,
 ];
 
 /** Opens (creating folder, file and schema when missing) a connection ready for concurrent use. */

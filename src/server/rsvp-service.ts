@@ -6,7 +6,7 @@
 import { registrationLabel, registrationState, type RegistrationState } from '../lib/events';
 import { type CancelOutcome, type Refusal, type RefusalReason, type RsvpOutcome } from '../lib/rsvp/outcome';
 import { hiddenFieldsValid, readForm, validateCancel, validateRsvp } from '../lib/rsvp/validate';
-import { book, cancel, findBooking, findByToken, rulesFor, type BookableEvent } from './booking';
+import { book, cancel, findBooking, findByToken, rulesFor, withdrawSensitive, type BookableEvent } from './booking';
 import type { Db } from './db';
 import type { RateLimiter } from './rate-limit';
 
@@ -81,6 +81,11 @@ export async function submitCancel(data: FormData, deps: RsvpDeps): Promise<Canc
   const checked = validateCancel({ code: String(data.get('code') ?? ''), phone: String(data.get('phone') ?? '') });
   if (!checked.ok) return refuse(400, 'invalid', checked.errors);
   const { code, phone } = checked.value;
+  // The second button of the cancel form: withdraw the consents to sensitive items, keep the registration.
+  if (data.get('what') === 'sensitive') {
+    const w = withdrawSensitive(db, code, phone, deps.now ?? new Date());
+    return w.ok ? { ok: true, code: w.booking.code, withdrawn: true } : refuse(400, 'invalid', { code: messages.noMatch });
+  }
   // The event is read from content before the transaction (content lookups are async; transactions are not).
   const found = findBooking(db, code);
   const event = found ? await deps.findEvent(found.event) : undefined;

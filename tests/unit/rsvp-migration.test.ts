@@ -69,7 +69,7 @@ describe('migrating a database made by the code before consent records', () => {
 
   it('records the privacy consent the old form required, at registration time, with no notice version', () => {
     const db = reopen(oldDatabase());
-    expect(findBooking(db, 'AAAA2222')).toMatchObject({ consents: ['privacy'], notice: null, consentedAt: CREATED });
+    expect(findBooking(db, 'AAAA2222')).toMatchObject({ consents: ['privacy'], notice: null, consentedAt: CREATED, withdrawnAt: null });
     expect(findBooking(db, 'CCCC4444')).toMatchObject({ consents: ['privacy'], notice: null, consentedAt: CREATED + 2 });
   });
 

@@ -174,6 +174,30 @@ describe('sensitive items and the consent record (PIPL art. 28–31)', () => {
     expect(out.ok && findBooking(deps.db, out.code)).toMatchObject({ childAgeBands: null, dueMonth: null, consents: ['privacy'] });
   });
 
+  it('withdrawing the sensitive consents deletes those items and keeps the booking (art. 15)', async () => {
+    const deps = mothers();
+    const out = await submitRsvp(post({ seats: '2', phone: '13500000001', dueMonth: '2031-06', consentDueMonth: 'yes' }), deps);
+    if (!out.ok) throw new Error(JSON.stringify(out));
+    const withdraw = (phone: string) => {
+      const fd = new FormData();
+      fd.set('code', out.code);
+      fd.set('phone', phone);
+      fd.set('what', 'sensitive');
+      return submitCancel(fd, deps);
+    };
+    expect(await withdraw('13500000002')).toEqual(invalid({ code: messages.noMatch }));
+    expect(findBooking(deps.db, out.code)?.dueMonth).toBe('2031-06');
+    expect(await withdraw('135 0000 0001')).toEqual({ ok: true, code: out.code, withdrawn: true });
+    expect(findBooking(deps.db, out.code)).toMatchObject({
+      status: 'confirmed',
+      seats: 2,
+      dueMonth: null,
+      consents: ['privacy'],
+      withdrawnAt: NOW.getTime(),
+    });
+    expect(seatsTaken(deps.db, 'family-day')).toBe(2);
+  });
+
   it('a form from before the notice changed is refused, and nothing is stored', async () => {
     const deps = setup();
     expect(await submitRsvp(post({ notice: 'an-older-version' }), deps)).toEqual(invalid({ consent: rsvpMessages.noticeChanged }));

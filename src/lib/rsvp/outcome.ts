@@ -32,7 +32,8 @@ export interface Refusal<F extends string> {
 /** Success: the code to show. `cancelled` only when an old form is sent again after its booking was cancelled. */
 export type RsvpOutcome = { ok: true; event: string; code: string; status: RsvpStatus | 'cancelled' } | Refusal<RsvpField>;
 
-export type CancelOutcome = { ok: true; code: string } | Refusal<CancelField>;
+/** `withdrawn`: only the sensitive items were deleted (the registration stays); otherwise it was cancelled. */
+export type CancelOutcome = { ok: true; code: string; withdrawn?: true } | Refusal<CancelField>;
 
 /** Where a successful registration lands (POST/Redirect/GET); the phone number never goes into a URL. */
 export function doneUrl(event: string, code: string): string {

@@ -52,6 +52,7 @@ export const GET: APIRoute = async ({ params, request }) => {
   if (!event) return text(404, '没有这个需要报名的活动。');
 
   const extra = extraColumns.filter((c) => event.rsvp.fields.includes(c.field));
+  const asksSensitive = event.rsvp.fields.some((f) => f === 'childAgeBands' || f === 'dueMonth');
   const maybeAt = (t: number | null) => (t === null ? '' : at(t));
   let line = 0;
   const rows = listBookings(getDb(), event.slug).map((b) => {
@@ -68,12 +69,14 @@ export const GET: APIRoute = async ({ params, request }) => {
       consented(b, 'privacy'),
       b.notice ?? '未记录（旧版表单）',
       maybeAt(b.consentedAt),
+      ...(asksSensitive ? [maybeAt(b.withdrawnAt)] : []),
     ];
   });
   const header = [
     ...['确认码', '状态', '候补顺序', '姓名', '手机号', '人数'],
     ...extra.map((c) => c.title),
     ...['报名时间（北京时间）', '同意隐私说明', '隐私说明版本', '同意时间（北京时间）'],
+    ...(asksSensitive ? ['撤回敏感信息同意时间（北京时间）'] : []),
   ];
   const stamp = isoDate(Date.now()).replaceAll('-', '');
   return new Response(toCsv([header, ...rows]), {
