@@ -13,6 +13,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** Every JSON-LD block on the page, parsed: a block that does not parse fails the test here. */
+export async function jsonLdOf(page: Page): Promise<Record<string, unknown>[]> {
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  return blocks.map((b) => JSON.parse(b) as Record<string, unknown>);
+}
+
 /** The Origin header a browser sends with a form POST; Playwright's request API does not add it. */
 export function originOf(baseURL: string | undefined): string {
   return new URL(baseURL ?? 'http://localhost:4399').origin;

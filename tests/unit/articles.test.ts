@@ -1,6 +1,7 @@
 /**
- * The science articles as files: every figure and glossary term they use exists, every article cites a source
- * and names a known reviewer, no statistic is typed into a body; plus the pure rules in src/lib/articles.ts.
+ * The science articles as files: every article cites a source and names a known reviewer, no statistic is typed
+ * into a body (the figure and glossary ids they use are checked with the other content in reference.test.ts);
+ * plus the pure rules in src/lib/articles.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { groupByCategory, medicalWebPage, relatedArticles, shortPublisher, type ArticleLike } from '../../src/lib/articles';
@@ -8,8 +9,6 @@ import { groupByCategory, medicalWebPage, relatedArticles, shortPublisher, type 
 import { readCollection, readData } from '../fixtures/content';
 
 const ids = (file: string) => new Set(readData<{ id: string }>(file).map((e) => e.id));
-const figureIds = ids('figures.yaml');
-const glossaryIds = ids('glossary.yaml');
 const reviewerIds = ids('reviewers.yaml');
 
 interface Front {
@@ -19,27 +18,9 @@ interface Front {
 }
 const articles = readCollection<Front>('articles').map((a) => ({ file: a.file, slug: a.id, front: a.data, body: a.body }));
 
-/** Every `<Name … id="x"` in a body. */
-const usedIds = (body: string, component: string) =>
-  [...body.matchAll(new RegExp(`<${component}\\b[^>]*?\\bid="([^"]*)"`, 'g'))].map((m) => m[1] as string);
-
 describe('article files', () => {
-  it('there are at least 12, each with a lowercase ascii slug', () => {
-    expect(articles.length).toBeGreaterThanOrEqual(12);
+  it('each has a lowercase ascii slug', () => {
     for (const a of articles) expect(a.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-  });
-
-  it('every figure id an article uses exists in figures.yaml', () => {
-    const missing = articles.flatMap((a) => usedIds(a.body, 'Figure').filter((id) => !figureIds.has(id)).map((id) => `${a.file}: ${id}`));
-    expect(missing).toEqual([]);
-    // The check must have something to check: the articles do read figures.
-    expect(articles.flatMap((a) => usedIds(a.body, 'Figure')).length).toBeGreaterThan(10);
-  });
-
-  it('every glossary id an article uses exists in glossary.yaml', () => {
-    const missing = articles.flatMap((a) => usedIds(a.body, 'Term').filter((id) => !glossaryIds.has(id)).map((id) => `${a.file}: ${id}`));
-    expect(missing).toEqual([]);
-    expect(articles.flatMap((a) => usedIds(a.body, 'Term')).length).toBeGreaterThan(20);
   });
 
   it('every article cites at least one source with a title, publisher and year', () => {
@@ -78,9 +59,9 @@ describe('article files', () => {
 
   it('the statistic check does catch a typed figure', () => {
     const statistic = /\d[\d.,]*\s*(万|亿|份|家|例|个|件|%|％|余|多)/;
-    expect(statistic.test('储存量已破84万份')).toBe(true);
-    expect(statistic.test('兄弟姐妹相合的概率是25%')).toBe(true);
-    expect(statistic.test('2023年12月签署')).toBe(false);
+    expect(statistic.test('储存量已破12万份')).toBe(true);
+    expect(statistic.test('相合的概率是30%')).toBe(true);
+    expect(statistic.test('2030年5月签署')).toBe(false);
   });
 });
 
@@ -128,7 +109,7 @@ describe('relatedArticles', () => {
 
 describe('shortPublisher', () => {
   it('drops a trailing byline in brackets, keeps everything else', () => {
-    expect(shortPublisher('山东省脐带血造血干细胞库（记者 张晓燕 通讯员 程美慧）')).toBe('山东省脐带血造血干细胞库');
+    expect(shortPublisher('某某健康报（记者 张三 通讯员 李四）')).toBe('某某健康报');
     expect(shortPublisher('World Marrow Donor Association (WMDA)')).toBe('World Marrow Donor Association');
     expect(shortPublisher('American Academy of Pediatrics')).toBe('American Academy of Pediatrics');
   });

@@ -12,25 +12,25 @@ import {
 const octets = (s: string) => new TextEncoder().encode(s).length;
 /** Undo RFC 5545 folding: a line break followed by one space or tab joins the lines. */
 const unfold = (s: string) => s.replace(/\r\n[ \t]/g, '');
-const dtstamp = new Date('2026-11-25T08:00:00Z');
+const dtstamp = new Date('2030-11-25T08:00:00Z');
 
 const entry: CalendarEntry = {
-  uid: 'event-qiqu-liuyi-2027@www.example.cn',
-  summary: '脐趣六一 亲子科普日',
+  uid: 'event-open-day@www.example.cn',
+  summary: '测试亲子科普日',
   description: '第一行\n第二行',
-  startsAt: '2027-05-30T09:30:00+08:00',
-  endsAt: '2027-05-30T11:30:00+08:00',
-  location: '山东省脐带血造血干细胞库 生命科普馆，济南市',
-  url: 'https://www.example.cn/events/qiqu-liuyi-2027/',
+  startsAt: '2031-05-30T09:30:00+08:00',
+  endsAt: '2031-05-30T11:30:00+08:00',
+  location: '测试场馆 一号厅，济南市',
+  url: 'https://www.example.cn/events/open-day/',
   status: 'scheduled',
 };
 
 describe('toUtcStamp', () => {
   it('turns a +08:00 time into the UTC instant, eight hours earlier', () => {
-    expect(toUtcStamp('2027-05-30T09:30:00+08:00')).toBe('20270530T013000Z');
+    expect(toUtcStamp('2031-05-30T09:30:00+08:00')).toBe('20310530T013000Z');
   });
   it('moves to the previous UTC day for an early-morning Beijing time', () => {
-    expect(toUtcStamp('2027-06-18T07:15:00+08:00')).toBe('20270617T231500Z');
+    expect(toUtcStamp('2031-06-18T07:15:00+08:00')).toBe('20310617T231500Z');
   });
   it('refuses a value that is not a date-time', () => {
     expect(() => toUtcStamp('not a date')).toThrow(/不是有效的日期时间/);
@@ -92,15 +92,15 @@ describe('renderCalendar', () => {
     expect(lines.at(-2)).toBe('END:VCALENDAR');
   });
   it('writes UID, DTSTAMP and the start and end in UTC', () => {
-    expect(lines).toContain('UID:event-qiqu-liuyi-2027@www.example.cn');
-    expect(lines).toContain('DTSTAMP:20261125T080000Z');
-    expect(lines).toContain('DTSTART:20270530T013000Z');
-    expect(lines).toContain('DTEND:20270530T033000Z');
+    expect(lines).toContain('UID:event-open-day@www.example.cn');
+    expect(lines).toContain('DTSTAMP:20301125T080000Z');
+    expect(lines).toContain('DTSTART:20310530T013000Z');
+    expect(lines).toContain('DTEND:20310530T033000Z');
   });
   it('escapes text values and keeps the URL as written', () => {
-    expect(lines).toContain('LOCATION:山东省脐带血造血干细胞库 生命科普馆，济南市');
+    expect(lines).toContain('LOCATION:测试场馆 一号厅，济南市');
     expect(lines).toContain('DESCRIPTION:第一行\\n第二行');
-    expect(lines).toContain('URL:https://www.example.cn/events/qiqu-liuyi-2027/');
+    expect(lines).toContain('URL:https://www.example.cn/events/open-day/');
     expect(lines).toContain('STATUS:CONFIRMED');
     expect(lines).toContain('X-WR-CALNAME:活动');
   });
@@ -111,7 +111,7 @@ describe('renderCalendar', () => {
   it('marks a cancelled event CANCELLED and says so in its title', () => {
     const c = unfold(renderCalendar([{ ...entry, status: 'cancelled' }], { prodId: 'x', dtstamp })).split('\r\n');
     expect(c).toContain('STATUS:CANCELLED');
-    expect(c).toContain('SUMMARY:【已取消】脐趣六一 亲子科普日');
+    expect(c).toContain('SUMMARY:【已取消】测试亲子科普日');
   });
   it('marks a postponed event TENTATIVE', () => {
     const p = unfold(renderCalendar([{ ...entry, status: 'postponed' }], { prodId: 'x', dtstamp }));
@@ -119,7 +119,7 @@ describe('renderCalendar', () => {
     expect(p).toContain('SUMMARY:【已延期】');
   });
   it('does not mark the reader busy for an activity longer than a day', () => {
-    const season = renderCalendar([{ ...entry, endsAt: '2027-06-30T17:30:00+08:00' }], { prodId: 'x', dtstamp });
+    const season = renderCalendar([{ ...entry, endsAt: '2031-06-30T17:30:00+08:00' }], { prodId: 'x', dtstamp });
     expect(season).toContain('TRANSP:TRANSPARENT');
     expect(ics).not.toContain('TRANSP');
   });
@@ -131,21 +131,21 @@ describe('renderCalendar', () => {
 
 describe('calendarEntryFor', () => {
   const data = {
-    title: '学校参观生命科普馆',
+    title: '测试班级参观',
     summary: '老师带班级来参观。',
-    startsAt: '2026-09-01T09:00:00+08:00',
-    endsAt: '2027-06-30T17:30:00+08:00',
+    startsAt: '2030-09-01T09:00:00+08:00',
+    endsAt: '2031-06-30T17:30:00+08:00',
     status: 'scheduled' as const,
-    venue: { name: '生命科普馆', city: '济南市' },
+    venue: { name: '测试场馆', city: '济南市' },
     rsvp: { capacity: 10 },
   };
   it('builds a stable UID from the slug and the site host, and states the time in Beijing time', () => {
-    const e = calendarEntryFor('school-visit-2027', data, 'https://www.example.cn/events/school-visit-2027/');
-    expect(e.uid).toBe('event-school-visit-2027@www.example.cn');
+    const e = calendarEntryFor('class-visit', data, 'https://www.example.cn/events/class-visit/');
+    expect(e.uid).toBe('event-class-visit@www.example.cn');
     expect(e.description).toContain('（北京时间）');
-    expect(e.description).toContain('2026年9月1日');
+    expect(e.description).toContain('2030年9月1日');
     expect(e.description).toContain('具体集合地点随报名确认另行告知。');
-    expect(e.location).toBe('生命科普馆，济南市');
+    expect(e.location).toBe('测试场馆，济南市');
   });
   it('says in the description that a cancelled event is cancelled', () => {
     const e = calendarEntryFor('x', { ...data, status: 'cancelled' }, 'https://www.example.cn/events/x/');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLicenceIndex } from '../../src/lib/licence/index-builder';
 import { normalise, numberKey, readT2S, stripQuestion } from '../../src/lib/licence/normalise';
 import { QUESTION_PREFIXES, QUESTION_SUFFIXES } from '../../src/lib/licence/words';
+import { readData } from '../fixtures/content';
 import { bankData, index, lk, provinceData } from './licence-data';
 
 const norm = (s: string) => normalise(s, lk.t2s);
@@ -64,9 +65,11 @@ describe('numberKey', () => {
 });
 
 describe('the build-time index', () => {
-  it('has the 7 banks and the 34 provincial-level divisions, each bank on its own province', () => {
-    expect(index.banks).toHaveLength(7);
-    expect(index.provinces).toHaveLength(34);
+  it('has every bank of banks.yaml, as many as the licensed-banks figure the site shows, and every province', () => {
+    expect(index.banks).toHaveLength(bankData.length);
+    const shown = readData<{ id: string; value: number }>('figures.yaml').find((f) => f.id === 'licensed-banks');
+    expect(index.banks).toHaveLength(shown?.value ?? -1);
+    expect(index.provinces).toHaveLength(provinceData.length);
     for (const [i, b] of index.banks.entries()) {
       expect(index.provinces.filter((p) => p.bank === i).map((p) => p.name)).toEqual([b.area]);
     }
