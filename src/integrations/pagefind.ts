@@ -11,7 +11,12 @@ import * as pagefind from 'pagefind';
  * lands in <outDir>/client/pagefind/ and the standalone server serves it. `astro dev` never runs this hook,
  * which is why the dev server has no index.
  * Only pages whose <main> carries data-pagefind-body are indexed (Base.astro sets it for pages with a section).
+ * Listing cards (li.card: an article, event, lesson, project or news item as an index page lists it) are left out of
+ * the index: they repeat the title and summary of a page that is indexed itself, and a listing that matched on them
+ * would outrank the page that answers (「萤火助学怎么申请」 found /charity/ before the project's own page).
  */
+const EXCLUDE_SELECTORS = ['li.card'];
+
 export default function pagefindIntegration(): AstroIntegration {
   return {
     name: 'sdcbb:pagefind',
@@ -19,7 +24,7 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         try {
-          const { index } = check(await pagefind.createIndex(), logger);
+          const { index } = check(await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS }), logger);
           if (!index) throw new Error('Pagefind returned no index');
           const { page_count } = check(await index.addDirectory({ path: fileURLToPath(dir) }), logger);
           const { files } = check(await index.getFiles(), logger);

@@ -1,8 +1,10 @@
 /**
- * Rules for the /search/ page that do not need a browser: reading and writing the search URL, cleaning
- * Pagefind's excerpts, ordering section filters, and the Chinese status lines. Pure: the page's script and the
- * unit tests share them.
+ * Rules for the /search/ page that do not need a browser: reading and writing the search URL, turning a typed
+ * question into the words to search for, cleaning Pagefind's excerpts, linking FAQ and glossary results to their
+ * entry, ordering section filters, and the Chinese status lines. Pure: the page's script and the unit tests share
+ * them.
  */
+import { QUESTION_PREFIXES, QUESTION_SUFFIXES } from './licence/words';
 
 /** What a search URL asks for: `/search/?q=脐带血&section=科普&section=活动`. */
 export interface SearchState {
@@ -65,4 +67,106 @@ export function statusText(state: SearchState, total: number): string {
   const where = state.sections.length > 0 ? `在「${state.sections.join('、')}」栏目中` : '';
   if (!state.q) return total > 0 ? `${where}共有${total}个页面。` : `${where}没有找到页面。`;
   return total > 0 ? `${where}找到${total}条与「${state.q}」有关的结果。` : `${where}没有找到与「${state.q}」有关的内容。`;
+}
+
+/** What the live region says while the index loads and a search runs (on a slow link, for seconds). */
+export const SEARCHING_TEXT = '正在搜索…';
+
+/**
+ * Question words that can stand anywhere in a typed question (「火种工程怎么申请」), longest first so 为什么 goes
+ * before 什么. The words a question wraps around its subject (请问…, …吗, …正规吗) are the licence lookup's list
+ * (src/lib/licence/words.ts), stripped from the ends as the lookup strips them. Words that carry the question's
+ * subject stay: 多久, 多少钱, 费用 are what a page about duration or cost says.
+ */
+export const QUESTION_WORDS_ANYWHERE = [
+  '是什么意思', '什么意思', '我想知道', '想知道', '告诉我', '为什么', '什么是', '是什么', '怎么办', '怎么', '怎样', '如何', '什么',
+  '哪些', '哪里', '哪儿', '哪个', '哪家', '能不能', '可不可以', '是不是', '有没有', '要不要', '会不会',
+].sort((a, b) => b.length - a.length);
+
+const prefixes = [...QUESTION_PREFIXES].sort((a, b) => b.length - a.length);
+const suffixes = [...QUESTION_SUFFIXES].sort((a, b) => b.length - a.length);
+
+/** Punctuation and symbols, full-width or half-width, except . - : + / between Latin letters or digits (ISO 9001:2015). */
+function dropPunctuation(text: string): string {
+  return text.replace(/[\p{P}\p{S}]/gu, (ch, i: number, all: string) =>
+    '.-:+/'.includes(ch) && /[A-Za-z0-9]/.test(all[i - 1] ?? '') && /[A-Za-z0-9]/.test(all[i + 1] ?? '') ? ch : ' ',
+  );
+}
+
+/** One run of text without spaces, its question words removed: the wrappers at its ends, the others anywhere. */
+function stripRun(run: string): string {
+  let s = run;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const p = prefixes.find((w) => s.startsWith(w) && s.length > w.length);
+    if (p) [s, changed] = [s.slice(p.length), true];
+    const x = suffixes.find((w) => s.endsWith(w) && s.length > w.length);
+    if (x) [s, changed] = [s.slice(0, -x.length), true];
+  }
+  for (const w of QUESTION_WORDS_ANYWHERE) s = s.split(w).join(' ');
+  return s;
+}
+
+/**
+ * The words to search for in what a reader typed: a question as people ask it (「火种工程怎么申请？」,
+ * 「请问脐带血能保存多久」) becomes its subject (「火种工程 申请」, 「脐带血能保存多久」). Pagefind looks for every
+ * word of a query, so a question word no page contains would otherwise find nothing. Punctuation becomes a space;
+ * full-width letters and digits become half-width. A query that is nothing but question words is kept as typed.
+ */
+export function queryWords(typed: string): string {
+  const text = dropPunctuation(typed.normalize('NFKC'));
+  const words = text.split(/\s+/).flatMap((run) => stripRun(run).split(/\s+/)).filter(Boolean);
+  return words.length > 0 ? words.join(' ') : text.trim().replace(/\s+/g, ' ');
+}
+
+/** The parts of Pagefind's result data (pagefind.app/docs/api/) that tell where on a page the words were found. */
+export interface PagefindAnchor {
+  /** The element that carries the id, e.g. h3, details, div. */
+  element: string;
+  id: string;
+  text?: string;
+  /** Word position on the page where the element starts. */
+  location: number;
+}
+export interface PagefindSubResult {
+  /** The heading's text (the page title for the part before the first heading with an id). */
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: PagefindAnchor;
+  weighted_locations?: { balanced_score: number }[];
+}
+
+/** One entry of a reference page a result can open at: a FAQ question, a glossary term. */
+export interface EntryLink {
+  title: string;
+  href: string;
+  excerpt: string;
+}
+
+const isHeading = (a: PagefindAnchor) => /^h[1-6]$/i.test(a.element);
+const isEntry = (a: PagefindAnchor, heading: PagefindAnchor) =>
+  a.location === heading.location && heading.id.startsWith(`${a.id}-`) && !isHeading(a) && a.element.toLowerCase() !== 'section';
+
+/**
+ * The entries of a page that matched, best match first. Pagefind splits a page at each heading with an id
+ * (sub-results); where that heading opens an entry, the part is that entry, and the link goes to the entry's id:
+ * the address other pages use and the one the page opens or highlights. An entry is an element with an id that
+ * starts at the same word as the heading, whose id the heading's extends: the FAQ's
+ * <details id="x"><summary><h3 id="x-q">, a glossary term's <div id="x"><h3 id="x-term">. A <section> is a part of
+ * a page, not an entry (<section id="why"><h2 id="why-h">), and pages made of such parts (articles, /verify/) give
+ * none: they are linked as a whole.
+ */
+export function entryLinks(subResults: readonly PagefindSubResult[], anchors: readonly PagefindAnchor[]): EntryLink[] {
+  return subResults
+    .flatMap((sub) => {
+      const heading = sub.anchor;
+      if (!heading || !isHeading(heading)) return [];
+      const entry = anchors.find((a) => isEntry(a, heading));
+      if (!entry) return [];
+      const score = (sub.weighted_locations ?? []).reduce((sum, w) => sum + w.balanced_score, 0);
+      return [{ title: sub.title, href: `${sub.url.split('#')[0]}#${entry.id}`, excerpt: sub.excerpt, score }];
+    })
+    .sort((a, b) => b.score - a.score)
+    .map(({ title, href, excerpt }) => ({ title, href, excerpt }));
 }

@@ -4,12 +4,18 @@
  * in a built site: in `astro dev` the import fails and the page says so.
  */
 import {
+  entryLinks,
   orderSections,
+  queryWords,
   readSearchState,
   safeExcerpt,
   sameState,
   searchHref,
+  SEARCHING_TEXT,
   statusText,
+  type EntryLink,
+  type PagefindAnchor,
+  type PagefindSubResult,
   type SearchState,
 } from '../lib/search';
 
@@ -19,6 +25,8 @@ interface PagefindResultData {
   excerpt: string;
   meta: { title?: string };
   filters: Record<string, string[]>;
+  sub_results: PagefindSubResult[];
+  anchors: PagefindAnchor[];
 }
 interface PagefindResponse {
   results: { id: string; data(): Promise<PagefindResultData> }[];
@@ -33,6 +41,9 @@ interface Pagefind {
 const BUNDLE = '/pagefind/pagefind.js';
 /** Results shown at once; each one costs a fragment request, so more come only when asked for. */
 const PAGE_SIZE = 10;
+/** Other matching entries of the same page (FAQ questions, glossary terms) listed under its best one. */
+const MORE_ENTRIES = 3;
+const UNAVAILABLE_TEXT = '搜索功能暂时无法使用。';
 
 const app = document.querySelector<HTMLElement>('[data-search-app]');
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
@@ -52,26 +63,17 @@ async function start(app: HTMLElement, form: HTMLFormElement): Promise<void> {
   const baseTitle = document.title;
 
   app.hidden = false;
-  let pagefind: Pagefind;
   /** Pages per section in the whole index, shown beside each filter until a query narrows them. */
   let totals: Record<string, number> = {};
-  try {
-    pagefind = (await import(/* @vite-ignore */ BUNDLE)) as Pagefind;
-    // Excerpt length counts segmented words; about 40 gives two lines of Chinese on a phone.
-    // noWorker: Pagefind's web worker repeats its 43 KB script for a second thread; a site of this size searches in
-    // milliseconds on the main thread, so readers on slow links are spared the download.
-    await pagefind.options({ excerptLength: 40, noWorker: true });
-    totals = (await pagefind.filters()).section ?? {};
-    renderFilters(orderSections(totals, preferred));
-  } catch {
-    unavailable.hidden = false;
-    status.textContent = '搜索功能暂时无法使用。';
-    return;
-  }
-
   let run = 0;
   let pending: PagefindResponse['results'] = [];
 
+  // The query from the address goes into the box at once: on a slow link the index takes seconds to arrive, and
+  // the reader should see what is being searched for (and may change it) meanwhile.
+  const initial = readSearchState(location.search);
+  input.value = initial.q;
+
+  // Listeners come before the index, so a search typed while it loads is kept and runs once it is there.
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     go(stateFromForm());
@@ -84,8 +86,29 @@ async function start(app: HTMLElement, form: HTMLFormElement): Promise<void> {
     void search(state);
   });
 
-  const initial = readSearchState(location.search);
-  fillForm(initial);
+  /** Resolves to Pagefind once its bundle, options and filter counts are loaded; to null when that failed. */
+  const ready: Promise<Pagefind | null> = (async () => {
+    try {
+      const pagefind = (await import(/* @vite-ignore */ BUNDLE)) as Pagefind;
+      // Excerpt length counts segmented words; about 40 gives two lines of Chinese on a phone.
+      // noWorker: Pagefind's web worker repeats its 43 KB script for a second thread; a site of this size searches
+      // in milliseconds on the main thread, so readers on slow links are spared the download.
+      await pagefind.options({ excerptLength: 40, noWorker: true });
+      totals = (await pagefind.filters()).section ?? {};
+      renderFilters(orderSections(totals, preferred));
+      // Tick the sections the address asks for now (it may have changed while the index loaded); the box keeps
+      // whatever the reader has typed since.
+      for (const box of filterList.querySelectorAll<HTMLInputElement>('input')) {
+        box.checked = readSearchState(location.search).sections.includes(box.value);
+      }
+      return pagefind;
+    } catch {
+      unavailable.hidden = false;
+      status.textContent = UNAVAILABLE_TEXT;
+      return null;
+    }
+  })();
+
   await search(initial);
 
   /** A new search from the reader: a new history entry, so Back returns to the previous one. */
@@ -113,23 +136,36 @@ async function start(app: HTMLElement, form: HTMLFormElement): Promise<void> {
     list.replaceChildren();
     more.hidden = true;
     empty.hidden = true;
-    if (!state.q) updateCounts(totals);
     if (!state.q && state.sections.length === 0) {
       resultsBox.hidden = true;
       status.textContent = '';
+      if ((await ready) && mine === run) updateCounts(totals);
       return;
     }
+    status.textContent = SEARCHING_TEXT;
     resultsBox.setAttribute('aria-busy', 'true');
+    const pagefind = await ready;
+    if (mine !== run) return;
+    if (!pagefind) {
+      status.textContent = UNAVAILABLE_TEXT;
+      resultsBox.removeAttribute('aria-busy');
+      return;
+    }
+    if (!state.q) updateCounts(totals);
     const filters = state.sections.length > 0 ? { section: { any: state.sections } } : {};
-    // A null term with filters lists every page of the ticked sections.
-    const response = await pagefind.search(state.q || null, { filters });
+    // Pagefind wants every word it is given: a question is searched for by its subject (「火种工程怎么申请」 finds
+    // pages on 火种工程 and 申请). A null term with filters lists every page of the ticked sections.
+    const response = await pagefind.search(state.q ? queryWords(state.q) : null, { filters });
     if (mine !== run || !response) return;
     pending = response.results;
+    const total = pending.length;
     if (state.q) updateCounts(response.totalFilters?.section ?? {});
-    status.textContent = statusText(state, pending.length);
-    resultsBox.hidden = pending.length === 0;
-    empty.hidden = pending.length > 0;
+    // The first results are on the page before the live region announces the count, so a reader who hears it finds them.
     await showMore(mine, false);
+    if (mine !== run) return;
+    status.textContent = statusText(state, total);
+    resultsBox.hidden = total === 0;
+    empty.hidden = total > 0;
     resultsBox.removeAttribute('aria-busy');
   }
 
@@ -145,33 +181,66 @@ async function start(app: HTMLElement, form: HTMLFormElement): Promise<void> {
     if (moveFocus) nodes[0]?.querySelector('a')?.focus();
   }
 
+  /**
+   * One result. A FAQ or glossary page opens at the entry that matched best (its question or term is the title,
+   * the page's name goes beside the section), with up to MORE_ENTRIES other matching entries listed below it.
+   */
   function resultItem(data: PagefindResultData): HTMLLIElement {
+    const [best, ...others] = entryLinks(data.sub_results ?? [], data.anchors ?? []);
+    const pageTitle = data.meta.title || data.url;
     const li = document.createElement('li');
     li.className = 'search-result';
     const h3 = document.createElement('h3');
-    const a = document.createElement('a');
-    a.href = data.url;
-    a.textContent = data.meta.title || data.url;
-    h3.append(a);
+    h3.append(link(best ? best.href : data.url, best ? best.title : pageTitle));
     li.append(h3);
     const section = data.filters.section?.[0];
-    if (section) {
+    if (section || best) {
       const meta = document.createElement('p');
       meta.className = 'meta';
-      const label = document.createElement('span');
-      label.className = 'visually-hidden';
-      label.textContent = '栏目：';
-      const tag = document.createElement('span');
-      tag.className = 'tag';
-      tag.textContent = section;
-      meta.append(label, tag);
+      if (section) {
+        const label = document.createElement('span');
+        label.className = 'visually-hidden';
+        label.textContent = '栏目：';
+        const tag = document.createElement('span');
+        tag.className = 'tag';
+        tag.textContent = section;
+        meta.append(label, tag);
+      }
+      if (best) meta.append(`${section ? ' ' : ''}出自「${pageTitle}」`);
       li.append(meta);
     }
     const excerpt = document.createElement('p');
     excerpt.className = 'search-excerpt';
-    excerpt.innerHTML = safeExcerpt(data.excerpt);
+    excerpt.innerHTML = safeExcerpt(best ? best.excerpt : data.excerpt);
     li.append(excerpt);
+    if (others.length > 0) li.append(otherEntries(others.slice(0, MORE_ENTRIES)));
     return li;
+  }
+
+  function link(href: string, text: string): HTMLAnchorElement {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  /** 「同一页还有：」 and a list of links to the page's other matching entries. */
+  function otherEntries(entries: EntryLink[]): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'search-entries';
+    const intro = document.createElement('p');
+    intro.className = 'meta';
+    intro.textContent = '同一页还有：';
+    const ul = document.createElement('ul');
+    ul.append(
+      ...entries.map((e) => {
+        const item = document.createElement('li');
+        item.append(link(e.href, e.title));
+        return item;
+      }),
+    );
+    box.append(intro, ul);
+    return box;
   }
 
   function renderFilters(options: { name: string; count: number }[]): void {
