@@ -52,6 +52,17 @@ export function groupByCategory<A extends ArticleLike>(
 }
 
 /**
+ * The anchor of a category's section on /learn/ (cat-1 for the first of `categories`). It follows the schema's
+ * order, not the sections shown, so an article's link back to its category stays the same when another category
+ * is empty.
+ */
+export function categoryAnchor(category: string, categories: readonly string[]): string {
+  const i = categories.indexOf(category);
+  if (i < 0) throw new Error(`未知的文章分类「${category}」`);
+  return `cat-${i + 1}`;
+}
+
+/**
  * What to read next: the author's `related` list first (in the author's order), then articles of the same
  * category, then those sharing the most tags, never the article itself and never twice.
  */
