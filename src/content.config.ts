@@ -214,8 +214,8 @@ const lessons = defineCollection({
     duration: z.number().int().min(10).max(180),
     /** What pupils can do afterwards. */
     objectives: z.array(z.string()).min(2),
-    /** The textbook chapter it supports; `verified: false` marks a link still to be checked against the book. */
-    curriculum: z.object({ textbook: z.string(), chapter: z.string(), verified: z.boolean() }),
+    /** The textbook chapter it supports; until checked against the book it is marked `unconfirmed: { curriculum: … }`. */
+    curriculum: z.object({ textbook: z.string(), chapter: z.string() }),
     /** Things the teacher prepares. */
     materials: z.array(z.string()).min(1),
     /** The lesson's flow, with minutes per step. */

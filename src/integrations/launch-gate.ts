@@ -51,13 +51,7 @@ interface SiteJson extends Marked {
 export function collectUnconfirmed(root: string, siteUrl?: string): ConfirmItem[] {
   const items: ConfirmItem[] = [];
   for (const [folder, page] of Object.entries(collectionPages)) {
-    for (const f of readCollection<Marked & { curriculum?: { verified?: boolean; textbook?: string; chapter?: string } }>(root, folder)) {
-      items.push(...marks(page(f.id), f.file, f.data));
-      const c = f.data.curriculum;
-      if (c && c.verified === false) {
-        items.push({ page: page(f.id), file: f.file, field: 'curriculum.verified', note: `教材章节待核对：${c.textbook ?? ''}${c.chapter ?? ''}` });
-      }
-    }
+    for (const f of readCollection<Marked>(root, folder)) items.push(...marks(page(f.id), f.file, f.data));
   }
   for (const [file, page] of Object.entries(dataPages)) {
     for (const e of readData<Marked[]>(root, file) ?? []) items.push(...marks(page(e.id ?? ''), `data/${file}`, e));

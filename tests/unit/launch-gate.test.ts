@@ -51,7 +51,8 @@ describe('what the bank must confirm in the shipped content', () => {
   });
 });
 
-describe('LAUNCH=1 npm run build', () => {
+// Each case runs a real build (the last a whole one): give them the time a busy machine needs.
+describe('LAUNCH=1 npm run build', { timeout: 240_000 }, () => {
   it('refuses the shipped content before building anything, naming each item', () => {
     const r = run(['node_modules/astro/bin/astro.mjs', 'build'], { LAUNCH: '1', OUT_DIR: `dist-${NAME}`, CACHE_DIR: `node_modules/.astro-${NAME}` });
     expect(r.status).not.toBe(0);

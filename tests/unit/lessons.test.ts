@@ -12,7 +12,7 @@ interface LessonData {
   duration: number;
   flow: FlowStep[];
   glossary?: string[];
-  curriculum: { textbook: string; chapter: string; verified: boolean };
+  curriculum: { textbook: string; chapter: string };
   worksheet: { items: { prompt: string; answer: string }[] };
 }
 
