@@ -7,6 +7,7 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { GRADE_BANDS } from './lib/lessons';
 import { danglingPaths, type MaybeUnconfirmed } from './lib/unconfirmed';
+import { sessionProblems, sessionsOf } from './lib/sessions';
 
 /** Where content lives; tests point it at a fixture copy to prove that bad files fail the build. */
 const root = process.env.CONTENT_ROOT ?? './content';
@@ -93,9 +94,29 @@ const articles = defineCollection({
 /**
  * Extra questions an event's RSVP form asks, beyond name, phone, seats and consent: `childAgeBands` (family
  * events: how many children in each age band, optional, with a guardian's own consent), `school` and `className`
- * (school visits), `dueMonth` (pregnancy events: 预产月, optional, with its own consent as health information).
+ * (a school's pupils or teachers), `dueMonth` (pregnancy events: 预产月, optional, with its own consent as health
+ * information). A school-group event (`rsvp.schoolGroup`) asks `school` and `className` without listing them.
  */
 export const rsvpFields = ['childAgeBands', 'school', 'className', 'dueMonth'] as const;
+
+/** One session of an event (src/lib/sessions.ts). */
+const sessionSchema = z.object({
+  /**
+   * Short id, unique in the event (lowercase letters, digits, hyphens), e.g. `0310am`. The form and every booking
+   * refer to it: once people have booked, never change it (move the times instead). `main` keeps the bookings an
+   * event had while it was written without `sessions:`.
+   */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,19}$/, { error: '场次 id 只用小写字母、数字和连字符，最多20个字符，例如 0310am' }),
+  /** Start and end of this session (Beijing time, +08:00). */
+  startsAt: shanghaiDateTime,
+  endsAt: shanghaiDateTime,
+  /** Seats in this session (pupils and teachers for a school group); required when the event takes registrations. */
+  capacity: z.number().int().min(1).max(100000).optional(),
+  /** Registration for this session closes earlier than when it starts (the default), e.g. two days before. */
+  closesAt: shanghaiDateTime.optional(),
+  /** Where in the venue, or anything else about this session only, e.g. 二楼报告厅. */
+  note: z.string().min(2).max(40).optional(),
+});
 
 const events = defineCollection({
   loader: glob({ base: `${root}/events`, pattern: '**/*.mdx' }),
@@ -107,10 +128,12 @@ const events = defineCollection({
       summary: z.string().min(10).max(160),
       /** The recurring activity it belongs to, e.g. 脐趣六一 (for filters and recaps). */
       series: z.string().optional(),
-      /** Start, in Beijing time with +08:00. */
-      startsAt: shanghaiDateTime,
-      /** End, in Beijing time with +08:00. */
-      endsAt: shanghaiDateTime,
+      /** One session: its start, in Beijing time with +08:00. Leave out when `sessions` lists them. */
+      startsAt: shanghaiDateTime.optional(),
+      /** One session: its end, in Beijing time with +08:00. */
+      endsAt: shanghaiDateTime.optional(),
+      /** Several sessions, in time order and not overlapping (instead of startsAt/endsAt). */
+      sessions: z.array(sessionSchema).min(1).max(200).optional(),
       /** Where it happens, for an in-person event. */
       venue: z
         .object({
@@ -128,21 +151,36 @@ const events = defineCollection({
       audience: z.array(audience).min(1),
       /** scheduled | cancelled | postponed. An ended event is simply one whose end has passed. */
       status: z.enum(['scheduled', 'cancelled', 'postponed']).default('scheduled'),
+      /** 请带上: what to bring, shown on the event page and the registration confirmation (the code is added there). */
+      bring: z.array(z.string().min(2)).default([]),
       /** Present when the event takes registrations; the server enforces every number here. */
       rsvp: z
         .object({
-          /** Seats in total (a family of 3 takes 3). */
-          capacity: z.number().int().min(1).max(100000),
+          /** One session: its seats (a family of 3 takes 3). With `sessions`, each session has its own capacity. */
+          capacity: z.number().int().min(1).max(100000).optional(),
           /** Registration opens (Beijing time). */
           opensAt: shanghaiDateTime,
-          /** Registration closes (Beijing time); must be no later than the event's end. */
+          /** Registration closes (Beijing time); no later than the event's end. A session also closes when it starts. */
           closesAt: shanghaiDateTime,
-          /** Whether a full event takes a waiting list. */
+          /** Whether a full session takes a waiting list. */
           waitlist: z.boolean().default(false),
-          /** Most seats one registration may take. */
+          /** Most seats one registration may take (a school group: pupils and teachers of one class). */
           maxPartySize: z.number().int().min(1).max(60).default(4),
           /** Extra fields this event needs. */
           fields: z.array(z.enum(rsvpFields)).default([]),
+          /**
+           * A school-group event: a lead teacher books one class per registration (school, grade and class, how many
+           * pupils and teachers, arrival time, an optional note of what to prepare) and acknowledges the safety
+           * notice; capacity counts pupils and teachers; no pupil's name is asked. One phone may book several classes.
+           */
+          schoolGroup: z
+            .object({
+              /** At least one teacher for every this many pupils (1:20 by default). */
+              pupilsPerTeacher: z.number().int().min(1).max(60).default(20),
+              /** The safety notice the lead teacher acknowledges, one rule per item. */
+              safetyNotice: z.array(z.string().min(4)).min(1),
+            })
+            .optional(),
         })
         .optional(),
       /** For a past event: what it was about, written as a description of the activity (no invented outcomes). */
@@ -150,20 +188,39 @@ const events = defineCollection({
       /** Values no source gives yet: an event with any is an example (「示例」 wherever a reader meets it). */
       unconfirmed,
     })
-    .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { error: 'endsAt 必须晚于 startsAt', path: ['endsAt'] })
     .refine((e) => Boolean(e.venue) !== Boolean(e.online), {
       error: '活动要么有 venue（线下），要么有 online（线上），二者选一',
       path: ['venue'],
     })
-    .refine((e) => !e.rsvp || Date.parse(e.rsvp.closesAt) > Date.parse(e.rsvp.opensAt), {
-      error: 'rsvp.closesAt 必须晚于 rsvp.opensAt',
-      path: ['rsvp', 'closesAt'],
+    .refine((e) => !e.rsvp?.schoolGroup || e.rsvp.maxPartySize >= 2, {
+      error: '学校团体报名至少要容得下1名学生和1位老师：maxPartySize 至少为2',
+      path: ['rsvp', 'maxPartySize'],
     })
-    .refine((e) => !e.rsvp || Date.parse(e.rsvp.closesAt) <= Date.parse(e.endsAt), {
-      error: 'rsvp.closesAt 不能晚于活动结束时间 endsAt',
-      path: ['rsvp', 'closesAt'],
+    .superRefine((e, ctx) => {
+      for (const p of sessionProblems(e)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
     })
-    .superRefine(refuseDangling),
+    .superRefine(refuseDangling)
+    // Pages, feeds and the server read one shape: the sessions list, with the event's start and end derived from it.
+    .transform(({ startsAt: _s, endsAt: _e, sessions: _list, rsvp, ...e }) => {
+      const sessions = sessionsOf({ startsAt: _s, endsAt: _e, sessions: _list, rsvp });
+      const school = rsvp?.schoolGroup;
+      return {
+        ...e,
+        /** The first session's start. */
+        startsAt: sessions[0]?.startsAt ?? '',
+        /** The last session's end. */
+        endsAt: sessions.at(-1)?.endsAt ?? '',
+        sessions,
+        rsvp: rsvp && {
+          opensAt: rsvp.opensAt,
+          closesAt: rsvp.closesAt,
+          waitlist: rsvp.waitlist,
+          maxPartySize: rsvp.maxPartySize,
+          fields: school ? [...new Set([...rsvp.fields, 'school', 'className'] as const)] : rsvp.fields,
+          schoolGroup: school,
+        },
+      };
+    }),
 });
 
 const charity = defineCollection({

@@ -2,13 +2,16 @@
  * The RSVP form. Rendered on the server as a plain HTML form that posts to the page (works with JS off); once
  * hydrated it checks the form with the same rules the server uses, on submit only, shows errors in place the
  * GOV.UK way, and sends the form through the `rsvp` Astro Action. If that call fails the form posts normally.
- * Budget (≤ 14 KB gzip of JS on the page): a class component, since preact/hooks would add about 1 KB; and the
- * Action is called through a small fetch (lib/rsvp/action-client.ts), not Astro's 3.6 KB actions client.
+ * Budget (≤ 14 KB gzip of JS on the page): a class component, since preact/hooks would add about 1 KB; the Action is
+ * called through a small fetch (lib/rsvp/action-client.ts), not Astro's 3.6 KB actions client; and the words of
+ * each field (label, hint, which fields an event shows) come from the page as props (src/lib/rsvp/form-text.ts), so
+ * they travel as HTML, not as script.
  */
 import { Component, createRef, type ComponentChildren } from 'preact';
 import { callAction } from '../lib/rsvp/action-client';
-import { NOTICE_VERSION, sensitivePurpose } from '../lib/rsvp/notice';
-import { CANCEL_PATH, doneUrl, type RefusalReason, type RsvpOutcome } from '../lib/rsvp/outcome';
+import type { FormText, SessionChoice } from '../lib/rsvp/form-text';
+import { NOTICE_VERSION } from '../lib/rsvp/notice';
+import { CANCEL_PATH, doneUrl, type Refusal, type RefusalReason, type RsvpOutcome } from '../lib/rsvp/outcome';
 import {
   ageBands,
   dueMonths,
@@ -34,14 +37,18 @@ export interface Props {
   errors: FieldErrors;
   message?: string | undefined;
   reason?: RefusalReason | undefined;
+  /** Other sessions with room, offered after a full or closed session. */
+  alternatives?: Refusal<RsvpField>['alternatives'];
   /** 提交报名, or 加入候补名单 when the event is full and keeps a waiting list. */
   submitLabel: string;
-  /** School visits: seats are pupils and teachers. */
-  seatsHint: string;
+  /** The fields this event shows, with their words; a field without an entry is not shown. */
+  text: FormText;
+  /** The sessions to choose from (a radio group when there are several). */
+  sessions: SessionChoice[];
+  /** A school group's safety notice, shown above the box that acknowledges it. */
+  safety?: string[] | undefined;
   /** The server clock when the page was made (ms): the months offered for a due month, and the island's checks. */
   now: number;
-  /** Days after the event that registrations are kept (RSVP_RETENTION_DAYS), said at each consent box. */
-  retentionDays: number;
   /** The privacy notice (static HTML from the page), shown just above the consent box. */
   children?: ComponentChildren;
 }
@@ -50,17 +57,22 @@ interface State {
   errors: FieldErrors;
   message?: string | undefined;
   reason?: RefusalReason | undefined;
+  alternatives?: Refusal<RsvpField>['alternatives'];
   busy: boolean;
 }
 
-const labels: Partial<Record<RsvpField, string>> = {
-  name: '姓名',
-  phone: '手机号',
-  seats: '人数',
-  school: '学校',
-  className: '年级和班级',
-  dueMonth: '预产月（选填）',
+/** Attributes of the fields typed as text. */
+const inputs: Partial<Record<RsvpField, Record<string, unknown>>> = {
+  name: { autocomplete: 'name', maxLength: 30 },
+  phone: { type: 'tel', autocomplete: 'tel-national', inputMode: 'tel', maxLength: 20 },
+  school: { autocomplete: 'organization', maxLength: 40 },
+  className: { maxLength: 20 },
+  pupils: { inputMode: 'numeric', maxLength: 3, class: 'input-count' },
+  teachers: { inputMode: 'numeric', maxLength: 3, class: 'input-count' },
+  arrival: { type: 'time', class: 'input-count' },
 };
+
+const boxes = ['consent', 'consentChildren', 'consentDueMonth', 'safety'];
 
 export default class RsvpForm extends Component<Props, State> {
   summary = createRef<HTMLDivElement>();
@@ -68,12 +80,12 @@ export default class RsvpForm extends Component<Props, State> {
 
   constructor(props: Props) {
     super(props);
-    this.state = { errors: props.errors, message: props.message, reason: props.reason, busy: false };
+    this.state = { errors: props.errors, message: props.message, reason: props.reason, alternatives: props.alternatives, busy: false };
   }
 
   show(next: Omit<State, 'busy'>) {
     this.focusSummary = true;
-    this.setState({ ...next, busy: false });
+    this.setState({ alternatives: undefined, ...next, busy: false });
     document.title = `错误：${document.title.replace(/^错误：/, '')}`;
   }
 
@@ -103,34 +115,27 @@ export default class RsvpForm extends Component<Props, State> {
   };
 
   override render(p: Props, s: State) {
-    const asks = (f: string) => (p.rules.fields as readonly string[]).includes(f);
     const v = p.values;
-    const listed = fieldOrder.filter((f) => s.errors[f]);
-    const err = (f: keyof FieldErrors) => s.errors[f];
-    const describe = (f: string, hint: boolean) =>
-      [hint && `${f}-hint`, err(f as keyof FieldErrors) && `${f}-error`].filter(Boolean).join(' ') || undefined;
-    const errorLine = (f: keyof FieldErrors) =>
+    const shown = fieldOrder.filter((f) => p.text[f]);
+    const listed = shown.filter((f) => s.errors[f]);
+    const err = (f: RsvpField) => s.errors[f];
+    /** The id a session's radio carries: the first one carries the group's, so the summary's link focuses it. */
+    const radioId = (id: string) => (p.sessions.findIndex((x) => x.id === id) ? `session-${id}` : 'session');
+    const describe = (f: RsvpField) => [p.text[f]?.hint && `${f}-hint`, err(f) && `${f}-error`].filter(Boolean).join(' ') || undefined;
+    const invalid = (f: RsvpField) => (err(f) ? 'true' : undefined);
+    const hint = (f: RsvpField) =>
+      p.text[f]?.hint && (
+        <p id={`${f}-hint`} class="hint">
+          {p.text[f]!.hint}
+        </p>
+      );
+    const errorLine = (f: RsvpField) =>
       err(f) && (
         <p id={`${f}-error`} class="field-error">
           <span class="visually-hidden">错误：</span>
           {err(f)}
         </p>
       );
-    const field = (f: keyof FieldErrors, hint: string | null, control: (a: Record<string, unknown>) => ComponentChildren) => (
-      <div class={err(f) ? 'field field-invalid' : 'field'}>
-        <label for={f}>{labels[f]}</label>
-        {hint && (
-          <p id={`${f}-hint`} class="hint">
-            {hint}
-          </p>
-        )}
-        {errorLine(f)}
-        {control({ id: f, name: f, 'aria-describedby': describe(f, Boolean(hint)), 'aria-invalid': err(f) ? 'true' : undefined })}
-      </div>
-    );
-    const text = (a: Record<string, unknown>, value: string | undefined, extra: Record<string, unknown> = {}) => (
-      <input type="text" {...a} {...extra} defaultValue={value ?? ''} />
-    );
     const options = (values: string[], label: (x: string) => string) =>
       values.map((x) => (
         <option key={x} value={x}>
@@ -138,30 +143,88 @@ export default class RsvpForm extends Component<Props, State> {
         </option>
       ));
     const count = (n: number) => Array.from({ length: n }, (_, i) => String(i));
-    const kept = `活动结束${p.retentionDays}天后删除`;
-    /** A consent box: unticked unless the reader ticked it before a refusal; the hint says what it means. */
-    const checkbox = (f: 'consent' | 'consentChildren' | 'consentDueMonth', label: string, hint: string | null) => (
-      <div class={err(f) ? 'field field-invalid' : 'field'}>
-        {errorLine(f)}
-        <div class="checkbox">
-          <input
-            type="checkbox"
-            id={f}
-            name={f}
-            value="yes"
-            defaultChecked={v[f] === 'yes'}
-            aria-describedby={describe(f, Boolean(hint))}
-            aria-invalid={err(f) ? 'true' : undefined}
-          />
-          <label for={f}>{label}</label>
+    const cls = (f: RsvpField) => (err(f) ? 'field field-invalid' : 'field');
+
+    const field = (f: RsvpField) => {
+      const t = p.text[f]!;
+      const a: Record<string, unknown> = { id: f, name: f, 'aria-describedby': describe(f), 'aria-invalid': invalid(f) };
+      // Groups: a fieldset whose legend names them; the first control carries the group's id.
+      if (f === 'session' || f === 'childAgeBands')
+        return (
+          <fieldset key={f} class={cls(f)}>
+            <legend>{t.label}</legend>
+            {hint(f)}
+            {errorLine(f)}
+            {f === 'session'
+              ? p.sessions.map((x) => (
+                  <div key={x.id} class="choice">
+                    <input
+                      type="radio"
+                      id={radioId(x.id)}
+                      name="session"
+                      value={x.id}
+                      defaultChecked={v.session === x.id}
+                      disabled={x.disabled}
+                      aria-describedby={describe(f)}
+                      aria-invalid={invalid(f)}
+                    />
+                    <label for={radioId(x.id)}>{x.label}</label>
+                  </div>
+                ))
+              : ageBands.map(([k, label], i) => (
+                  <div key={k} class="age-band">
+                    <label for={i ? k : f}>{label}</label>
+                    <select id={i ? k : f} name={k} defaultValue={v[k] || '0'} aria-describedby={describe(f)} aria-invalid={invalid(f)}>
+                      {options(count(p.rules.maxSeats), (n) => `${n}位`)}
+                    </select>
+                  </div>
+                ))}
+          </fieldset>
+        );
+      // Consent and acknowledgement boxes: unticked unless the reader ticked one before a refusal.
+      if (boxes.includes(f))
+        return (
+          <div key={f} class={cls(f)}>
+            {f === 'safety' && (
+              <>
+                <p id="safety-title">
+                  <strong>安全须知</strong>
+                </p>
+                <ul class="safety-notice" aria-labelledby="safety-title">
+                  {p.safety?.map((x) => <li key={x}>{x}</li>)}
+                </ul>
+              </>
+            )}
+            {errorLine(f)}
+            <div class="checkbox">
+              <input type="checkbox" {...a} value="yes" defaultChecked={v[f as 'consent'] === 'yes'} />
+              <label for={f}>{t.label}</label>
+            </div>
+            {hint(f)}
+          </div>
+        );
+      return (
+        <div key={f} class={cls(f)}>
+          <label for={f}>{t.label}</label>
+          {hint(f)}
+          {errorLine(f)}
+          {f === 'seats' ? (
+            <select {...a} defaultValue={v.seats || '1'}>
+              {options(count(p.rules.maxSeats + 1).slice(1), (n) => `${n}位`)}
+            </select>
+          ) : f === 'dueMonth' ? (
+            <select {...a} defaultValue={v.dueMonth ?? ''}>
+              <option value="">不填</option>
+              {options(dueMonths(new Date(p.now)), (m) => `${m.slice(0, 4)}年${+m.slice(5)}月`)}
+            </select>
+          ) : f === 'prepNote' ? (
+            <textarea {...a} rows={3} maxLength={100} defaultValue={v.prepNote ?? ''} />
+          ) : (
+            <input type="text" {...a} {...inputs[f]} defaultValue={v[f as 'name'] ?? ''} />
+          )}
         </div>
-        {hint && (
-          <p id={`${f}-hint`} class="hint">
-            {hint}
-          </p>
-        )}
-      </div>
-    );
+      );
+    };
 
     return (
       <div>
@@ -177,6 +240,15 @@ export default class RsvpForm extends Component<Props, State> {
                   </li>
                 ))}
               </ul>
+              {s.alternatives && (
+                <ul class="alternatives">
+                  {s.alternatives.map((x) => (
+                    <li key={x.id}>
+                      <a href={`#${radioId(x.id)}`}>{x.label}</a>
+                    </li>
+                  ))}
+                </ul>
+              )}
               {s.reason === 'duplicate' && (
                 <p>
                   <a href={CANCEL_PATH}>去取消原来的报名</a>
@@ -189,65 +261,7 @@ export default class RsvpForm extends Component<Props, State> {
           <input type="hidden" name="event" value={p.event} />
           <input type="hidden" name="token" value={p.token} />
           <input type="hidden" name="notice" value={NOTICE_VERSION} />
-          {field('name', '报名人的姓名。孩子参加的，请写家长或监护人的姓名。', (a) => text(a, v.name, { autocomplete: 'name', maxLength: 30 }))}
-          {field('phone', '11位手机号。只用于活动当天核对和活动有变动时联系您。', (a) =>
-            text(a, v.phone, { type: 'tel', autocomplete: 'tel-national', inputMode: 'tel', maxLength: 20 }),
-          )}
-          {field('seats', p.seatsHint, (a) => (
-            <select {...a} defaultValue={v.seats || '1'}>
-              {options(count(p.rules.maxSeats + 1).slice(1), (n) => `${n}位`)}
-            </select>
-          ))}
-          {asks('childAgeBands') && (
-            <>
-              {/* The group's first select carries the group's id: the error summary's link focuses it. */}
-              <fieldset class={err('childAgeBands') ? 'field field-invalid' : 'field'}>
-                <legend>同来孩子的年龄段（选填）</legend>
-                <p id="childAgeBands-hint" class="hint">
-                  每个年龄段有几个孩子同来。孩子也算在人数里，还要至少1位大人陪同。不问孩子的姓名和生日。不填也能报名。
-                </p>
-                {errorLine('childAgeBands')}
-                {ageBands.map(([k, label], i) => (
-                  <div key={k} class="age-band">
-                    <label for={i ? k : 'childAgeBands'}>{label}</label>
-                    <select
-                      id={i ? k : 'childAgeBands'}
-                      name={k}
-                      defaultValue={v[k] || '0'}
-                      aria-describedby={describe('childAgeBands', true)}
-                      aria-invalid={err('childAgeBands') ? 'true' : undefined}
-                    >
-                      {options(count(p.rules.maxSeats), (n) => `${n}位`)}
-                    </select>
-                  </div>
-                ))}
-              </fieldset>
-              {checkbox(
-                'consentChildren',
-                `我是这些孩子的父母或其他监护人，同意提供孩子的年龄段，只用于${sensitivePurpose.childAgeBands}，${kept}。`,
-                '未满14周岁孩子的信息要特别保护，须由父母或其他监护人单独同意。不同意的，把年龄段都选0位，照样可以报名。',
-              )}
-            </>
-          )}
-          {asks('school') && field('school', '请写学校全称。', (a) => text(a, v.school, { autocomplete: 'organization', maxLength: 40 }))}
-          {asks('className') && field('className', '例如：五年级二班。', (a) => text(a, v.className, { maxLength: 20 }))}
-          {asks('dueMonth') && (
-            <>
-              {field('dueMonth', '宝宝预计在哪个月出生。不填也能报名。', (a) => (
-                <select {...a} defaultValue={v.dueMonth ?? ''}>
-                  <option value="">不填</option>
-                  {options(dueMonths(new Date(p.now)), (m) => `${m.slice(0, 4)}年${+m.slice(5)}月`)}
-                </select>
-              ))}
-              {checkbox(
-                'consentDueMonth',
-                `我同意提供预产月，只用于${sensitivePurpose.dueMonth}，${kept}。`,
-                '预产月属于健康信息，要特别保护，须经您单独同意。不同意的，预产月选「不填」，照样可以报名。',
-              )}
-            </>
-          )}
-          {p.children}
-          {checkbox('consent', '我已阅读上面的隐私说明，同意按说明使用我填写的报名信息。', null)}
+          {shown.flatMap((f) => (f === 'consent' ? [p.children, field(f)] : [field(f)]))}
           {/* Honeypot: invisible to people and screen readers; bots that fill every field give themselves away. */}
           <div class="visually-hidden" aria-hidden="true">
             <label for="website">网站（请留空）</label>

@@ -1,13 +1,15 @@
 /**
- * iCalendar (RFC 5545) files for events: one event per `/events/<slug>.ics`, all upcoming ones in
- * `/events/calendar.ics`. Pure: no Astro, no Node, so the build and the unit tests run the same code.
+ * iCalendar (RFC 5545) files for events: one VEVENT per session (src/lib/sessions.ts), an event's in
+ * `/events/<slug>.ics`, one session's in `/events/<slug>/<session>.ics` (the confirmation page links it), every
+ * session not yet over in `/events/calendar.ics`. Pure: no Astro, no Node, so the build and the unit tests run the
+ * same code.
  *
  * Times are written in UTC (`…Z`). Every calendar app converts UTC to the reader's zone, so a reader in China
  * sees Beijing time, and nobody depends on an app's copy of a VTIMEZONE block.
  */
 import { exampleTitle, exampleNotice, type UnconfirmedMap } from './unconfirmed';
-import { formatRange } from './dates';
 import { meetingPointNote } from './event-list';
+import { sessionLabel, sessionPlace, type Session } from './sessions';
 
 export type CalendarStatus = 'scheduled' | 'cancelled' | 'postponed';
 
@@ -126,6 +128,8 @@ export interface CalendarEventData {
   summary: string;
   startsAt: string;
   endsAt: string;
+  /** Every session, in order (one for an event written with startsAt/endsAt). */
+  sessions: readonly Pick<Session, 'id' | 'startsAt' | 'endsAt' | 'note'>[];
   status: CalendarStatus;
   venue?: { name: string; address?: string | undefined; city: string } | undefined;
   online?: { platform: string; url?: string | undefined } | undefined;
@@ -143,31 +147,38 @@ export function locationText(e: Pick<CalendarEventData, 'venue' | 'online'>): st
 }
 
 /**
- * Maps one event to its calendar entry. `pageUrl` is the event page's absolute URL; its host makes the UID.
- * The description repeats the time in Beijing time in words, because some apps show only the local zone.
+ * Maps an event to its calendar entries, one per session (or only the session `only`). `pageUrl` is the event page's
+ * absolute URL; its host makes the UIDs (a one-session event keeps the UID it had before sessions existed). The
+ * description repeats the time in Beijing time in words, because some apps show only the local zone.
  */
-export function calendarEntryFor(slug: string, e: CalendarEventData, pageUrl: string): CalendarEntry {
+export function calendarEntriesFor(slug: string, e: CalendarEventData, pageUrl: string, only?: string): CalendarEntry[] {
   const host = new URL(pageUrl).host;
   const note = e.status === 'cancelled' ? '本活动已取消。' : e.status === 'postponed' ? '本活动已延期，新时间另行通知。' : '';
-  const description = [
-    exampleNotice(e) ?? '',
-    note + e.summary,
-    `时间：${formatRange(e.startsAt, e.endsAt)}（北京时间）`,
-    meetingPointNote(e) ?? '',
-    `详情：${pageUrl}`,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return {
-    uid: `event-${slug}@${host}`,
-    summary: exampleTitle(e),
-    description,
-    startsAt: e.startsAt,
-    endsAt: e.endsAt,
-    location: locationText(e),
-    url: pageUrl,
-    status: e.status,
-  };
+  const several = e.sessions.length > 1;
+  return e.sessions.flatMap((s, i) => {
+    if (only !== undefined && s.id !== only) return [];
+    const description = [
+      exampleNotice(e) ?? '',
+      note + e.summary,
+      `时间：${sessionLabel(s)}（北京时间）${several ? `，第${i + 1}场，共${e.sessions.length}场` : ''}`,
+      meetingPointNote(e) ?? '',
+      `详情：${pageUrl}`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    return [
+      {
+        uid: several ? `event-${slug}-${s.id}@${host}` : `event-${slug}@${host}`,
+        summary: exampleTitle(e),
+        description,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        location: e.venue ? sessionPlace(e.venue, s) : locationText(e),
+        url: pageUrl,
+        status: e.status,
+      },
+    ];
+  });
 }
 
 /** Headers for a calendar file served from an endpoint (the static server sets the type from `.ics` too). */

@@ -1,8 +1,11 @@
 /**
- * schema.org Event for an event page. Pure. Times keep their +08:00 offset as written in content, so search
- * engines show Beijing time. No `offers`: the content does not say whether an event is free, and we do not guess.
+ * schema.org Event for an event page: one per session, each with its own time and place (the venue with the
+ * session's note), as search engines ask for an event held on several dates. Pure. Times keep their +08:00 offset
+ * as written in content, so search engines show Beijing time. No `offers`: the content does not say whether an
+ * event is free, and we do not guess. Pages give none for an example event (src/lib/unconfirmed.ts).
  */
 import type { CalendarEventData } from './calendar';
+import { sessionLabel } from './sessions';
 
 export interface EventJsonLdInput extends CalendarEventData {
   /** Absolute URL of the event page. */
@@ -17,10 +20,15 @@ const statusUrl = {
 } as const;
 
 export function eventJsonLd(e: EventJsonLdInput) {
+  const several = e.sessions.length > 1;
+  return e.sessions.map((s) => sessionJsonLd(e, s, several));
+}
+
+function sessionJsonLd(e: EventJsonLdInput, s: EventJsonLdInput['sessions'][number], several: boolean) {
   const location = e.venue
     ? {
         '@type': 'Place',
-        name: e.venue.name,
+        name: s.note ? `${e.venue.name}（${s.note}）` : e.venue.name,
         address: {
           '@type': 'PostalAddress',
           addressLocality: e.venue.city,
@@ -37,10 +45,10 @@ export function eventJsonLd(e: EventJsonLdInput) {
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
-    name: e.title,
+    name: several ? `${e.title}（${sessionLabel(s)}）` : e.title,
     description: e.summary,
-    startDate: e.startsAt,
-    endDate: e.endsAt,
+    startDate: s.startsAt,
+    endDate: s.endsAt,
     eventStatus: statusUrl[e.status],
     eventAttendanceMode: e.venue
       ? 'https://schema.org/OfflineEventAttendanceMode'

@@ -35,6 +35,22 @@ export function registrationState(e: EventTiming, now: Date = new Date()): Regis
   return 'open';
 }
 
+/**
+ * The state of one session of an event (src/lib/sessions.ts): the event's state, except that while the event's
+ * registration is open a session stops taking people at its own closing time (by default when it starts), and is
+ * over once it has ended. Every session of a cancelled or postponed event shares its state.
+ */
+export function sessionState(
+  e: EventTiming,
+  s: { closesAt: string; endsAt: string },
+  now: Date = new Date(),
+): RegistrationState {
+  const state = registrationState(e, now);
+  if (state !== 'open' && state !== 'closed' && state !== 'not-yet-open') return state;
+  if (hasEnded(s, now)) return 'ended';
+  return state === 'open' && now.getTime() >= Date.parse(s.closesAt) ? 'closed' : state;
+}
+
 /** Reader-facing wording of each state. */
 export const registrationLabel: Record<RegistrationState, string> = {
   none: '本活动无需报名',

@@ -41,6 +41,7 @@ export const isExample = hasUnconfirmed;
 /** Reader words for the parts of an event, by field path; the first pattern that matches names the part. */
 const eventParts: readonly [RegExp, string][] = [
   [/^(startsAt|endsAt)$/, '日期和时间'],
+  [/^sessions(\.|$)/, '场次（日期、时间和名额）'],
   [/^venue(\.|$)/, '地点'],
   [/^online(\.|$)/, '线上平台'],
   [/^rsvp\.capacity$/, '名额'],

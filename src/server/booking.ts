@@ -1,37 +1,63 @@
 /**
  * The booking rules, enforced on every submission whatever the page showed (DESIGN §7):
- * - the event's content decides: capacity, registration window, waiting list, party size;
- * - capacity counts seats, not forms;
- * - the check and the write happen in one BEGIN IMMEDIATE transaction, so concurrent submissions cannot overbook;
- * - the same idempotency token books once; one phone holds one live registration per event;
- * - a cancellation frees seats and promotes the waiting list in order of registration, each party that fits.
+ * - the event's content decides: sessions and their capacity, registration window, waiting list, party size;
+ * - capacity, closing time and waiting list are per session (src/lib/sessions.ts); capacity counts seats, not
+ *   forms (a school group's pupils plus teachers);
+ * - the check and the write happen in one BEGIN IMMEDIATE transaction, so concurrent submissions cannot overbook,
+ *   whichever sessions they are for;
+ * - the same idempotency token books once;
+ * - one phone holds one live registration per event; at a school-group event, one per class (school and class),
+ *   so a lead teacher may book several classes from one phone;
+ * - a session that is full or closed names the event's other sessions the party still fits in;
+ * - a cancellation frees seats and promotes its session's waiting list in order of registration, each party that fits.
  */
 // Imports name their .ts files so that plain Node 22 (type stripping) can load this module too: the
 // concurrency test runs it in worker threads, outside Vite.
-import { registrationState, type EventTiming, type RegistrationState } from '../lib/events.ts';
+import { registrationState, sessionState, type EventTiming, type RegistrationState } from '../lib/events.ts';
 import type { RsvpStatus } from '../lib/rsvp/outcome.ts';
 import type { ChildBands, Consent, ExtraField, RsvpRules, RsvpValues } from '../lib/rsvp/validate.ts';
 import { newCode } from './codes.ts';
 import { immediate, type Db } from './db.ts';
+import { SINGLE_SESSION } from '../lib/sessions.ts';
 
-/** An event as the booking rules need it: its timing and its `rsvp` block from content. */
+/** A session as the booking rules need it (src/lib/sessions.ts: Session, with its capacity). */
+export interface BookableSession {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  closesAt: string;
+  capacity: number;
+  note?: string | undefined;
+}
+
+/** An event as the booking rules need it: its timing, its sessions and its `rsvp` block from content. */
 export interface BookableEvent extends EventTiming {
   slug: string;
+  sessions: readonly BookableSession[];
   rsvp: {
     opensAt: string;
     closesAt: string;
-    capacity: number;
     waitlist: boolean;
     maxPartySize: number;
     fields: readonly ExtraField[];
+    /** A school-group event (content's rsvp.schoolGroup). */
+    schoolGroup?: { pupilsPerTeacher: number } | undefined;
   };
+}
+
+/** Another session of the event that a refused party still fits in, with its seats left. */
+export interface Alternative {
+  id: string;
+  left: number;
 }
 
 /**
  * A stored registration: the validated form (without its idempotency token) and what the server adds.
  * `notice` is null and `consentedAt` the registration time for rows from before consents were recorded.
  */
-export interface Booking extends Omit<RsvpValues, 'token' | 'notice'> {
+export interface Booking extends Omit<RsvpValues, 'token' | 'notice' | 'safety'> {
+  /** A school group: when the lead teacher acknowledged the safety notice (the registration time). */
+  safetyAckAt: number | null;
   notice: string | null;
   consentedAt: number | null;
   /** When the registrant withdrew the consents to sensitive items (and so they were deleted); the booking stays. */
@@ -47,18 +73,29 @@ export interface Booking extends Omit<RsvpValues, 'token' | 'notice'> {
 export type BookResult =
   | { ok: true; booking: Booking; /** true when the token had already booked: nothing new was written */ replay: boolean }
   | { ok: false; reason: 'closed'; state: RegistrationState }
-  | { ok: false; reason: 'duplicate' }
-  | { ok: false; reason: 'full' }
-  | { ok: false; reason: 'too-many-seats'; left: number };
+  /** The chosen session takes no more registrations (it has started, or closed), or is not the event's. */
+  | { ok: false; reason: 'session-closed'; state: RegistrationState; others: Alternative[] }
+  /** The phone already holds a live registration (at a school-group event: for the same class). */
+  | { ok: false; reason: 'duplicate'; perClass: boolean }
+  | { ok: false; reason: 'full'; others: Alternative[] }
+  | { ok: false; reason: 'too-many-seats'; left: number; others: Alternative[] };
 
 export type CancelResult =
   | { ok: true; booking: Booking; promoted: Booking[] }
   | { ok: false; reason: 'no-match' };
 
-/** What the form may ask of this event: never more seats in one party than the event has. */
+/** What the form may ask of this event: never more seats in one party than its largest session has. */
 export function rulesFor(event: BookableEvent): RsvpRules {
-  return { maxSeats: Math.min(event.rsvp.maxPartySize, event.rsvp.capacity), fields: event.rsvp.fields };
+  return {
+    maxSeats: Math.min(event.rsvp.maxPartySize, Math.max(...event.sessions.map((s) => s.capacity))),
+    fields: event.rsvp.fields,
+    sessions: event.sessions.map(({ id, startsAt }) => ({ id, startsAt })),
+    pupilsPerTeacher: event.rsvp.schoolGroup?.pupilsPerTeacher,
+  };
 }
+
+/** The class a school-group booking is for, as one key: school and class with their spaces taken out. */
+export const classKey = (school: string, className: string): string => `${school}\n${className}`.replace(/ /g, '');
 
 interface Row {
   id: number;
@@ -76,6 +113,12 @@ interface Row {
   notice_version: string | null;
   consented_at: number | null;
   withdrawn_at: number | null;
+  session: string;
+  pupils: number | null;
+  teachers: number | null;
+  arrival: string | null;
+  prep_note: string | null;
+  safety_ack_at: number | null;
   status: Booking['status'];
   created_at: number;
   promoted_at: number | null;
@@ -97,6 +140,12 @@ const toBooking = (r: Row): Booking => ({
   notice: r.notice_version,
   consentedAt: r.consented_at === null ? null : Number(r.consented_at),
   withdrawnAt: r.withdrawn_at === null ? null : Number(r.withdrawn_at),
+  session: r.session,
+  pupils: r.pupils === null ? null : Number(r.pupils),
+  teachers: r.teachers === null ? null : Number(r.teachers),
+  arrival: r.arrival,
+  prepNote: r.prep_note,
+  safetyAckAt: r.safety_ack_at === null ? null : Number(r.safety_ack_at),
   status: r.status,
   createdAt: Number(r.created_at),
   promotedAt: r.promoted_at === null ? null : Number(r.promoted_at),
@@ -111,24 +160,29 @@ function statements(db: Db) {
     byCode: p('SELECT * FROM rsvps WHERE code = ?'),
     codeExists: p('SELECT 1 FROM rsvps WHERE code = ?'),
     liveByPhone: p("SELECT 1 FROM rsvps WHERE event = ? AND phone = ? AND status <> 'cancelled'"),
-    taken: p("SELECT COALESCE(SUM(seats), 0) AS n FROM rsvps WHERE event = ? AND status = 'confirmed'"),
-    waiting: p("SELECT * FROM rsvps WHERE event = ? AND status = 'waitlisted' ORDER BY id"),
-    waitingCount: p("SELECT COUNT(*) AS n, COALESCE(SUM(seats), 0) AS seats FROM rsvps WHERE event = ? AND status = 'waitlisted'"),
-    position: p("SELECT COUNT(*) AS n FROM rsvps WHERE event = ? AND status = 'waitlisted' AND id <= ?"),
+    liveByPhoneClass: p("SELECT 1 FROM rsvps WHERE event = ? AND phone = ? AND group_key = ? AND status <> 'cancelled'"),
+    taken: p("SELECT COALESCE(SUM(seats), 0) AS n FROM rsvps WHERE event = ? AND session = ? AND status = 'confirmed'"),
+    perSession: p(`SELECT session, COALESCE(SUM(CASE WHEN status = 'confirmed' THEN seats END), 0) AS taken,
+                          COUNT(CASE WHEN status = 'waitlisted' THEN 1 END) AS waiting
+                   FROM rsvps WHERE event = ? AND status <> 'cancelled' GROUP BY session`),
+    waiting: p("SELECT * FROM rsvps WHERE event = ? AND session = ? AND status = 'waitlisted' ORDER BY id"),
+    position: p("SELECT COUNT(*) AS n FROM rsvps WHERE event = ? AND session = ? AND status = 'waitlisted' AND id <= ?"),
     promote: p("UPDATE rsvps SET status = 'confirmed', promoted_at = ? WHERE id = ? AND status = 'waitlisted'"),
-    // Personal data goes at once (privacy policy); code and seats stay for the seat count and the export, and the
-    // consent record (which consents, notice version, time: nothing personal once the rest is gone).
+    // Personal data goes at once (privacy policy); code, session and seats stay for the seat count and the export,
+    // and the consent record (which consents, notice version, time: nothing personal once the rest is gone).
     cancel: p(`UPDATE rsvps SET status = 'cancelled', cancelled_at = ?, name = '', phone = '',
-                 child_age_bands = NULL, school = NULL, class_name = NULL, due_month = NULL
+                 child_age_bands = NULL, school = NULL, class_name = NULL, due_month = NULL, prep_note = NULL, group_key = ''
                WHERE id = ?`),
     // Withdrawal of the sensitive consents (PIPL art. 15): the items go at once, the booking and its seats stay.
     withdraw: p(`UPDATE rsvps SET child_age_bands = NULL, due_month = NULL, consents = 'privacy', withdrawn_at = ?
                  WHERE id = ?`),
     // Keeps the purge date right when an event's end moved in content after earlier bookings.
     endsAt: p('UPDATE rsvps SET event_ends_at = ? WHERE event = ? AND event_ends_at <> ?'),
-    insert: p(`INSERT INTO rsvps (event, code, token, name, phone, seats, child_age_bands, school, class_name, due_month,
+    insert: p(`INSERT INTO rsvps (event, session, code, token, name, phone, seats, pupils, teachers, arrival, prep_note,
+                                  safety_ack_at, group_key, child_age_bands, school, class_name, due_month,
                                   consents, notice_version, consented_at, status, created_at, event_ends_at)
-               VALUES (:event, :code, :token, :name, :phone, :seats, :childAgeBands, :school, :className, :dueMonth,
+               VALUES (:event, :session, :code, :token, :name, :phone, :seats, :pupils, :teachers, :arrival, :prepNote,
+                       :safetyAckAt, :groupKey, :childAgeBands, :school, :className, :dueMonth,
                        :consents, :notice, :createdAt, :status, :createdAt, :endsAt)
                RETURNING *`),
     all: p(`SELECT * FROM rsvps WHERE event = ?
@@ -142,15 +196,21 @@ function q(db: Db) {
   return s;
 }
 
-/** Seats held by confirmed registrations. */
-export function seatsTaken(db: Db, slug: string): number {
-  return Number((q(db).taken.get(slug) as { n: number }).n);
+/** Seats held by confirmed registrations of one session (the only one, `main`, unless the event lists several). */
+export function seatsTaken(db: Db, slug: string, session: string = SINGLE_SESSION): number {
+  return Number((q(db).taken.get(slug, session) as { n: number }).n);
 }
 
-/** Seats still free, and how many parties wait. */
-export function availability(db: Db, event: BookableEvent): { left: number; waiting: number } {
-  const w = q(db).waitingCount.get(event.slug) as { n: number };
-  return { left: Math.max(0, event.rsvp.capacity - seatsTaken(db, event.slug)), waiting: Number(w.n) };
+/** Per session: seats still free and how many parties wait. */
+export function availability(db: Db, event: BookableEvent): Map<string, { left: number; waiting: number }> {
+  const rows = q(db).perSession.all(event.slug) as { session: string; taken: number; waiting: number }[];
+  const by = new Map(rows.map((r) => [r.session, r]));
+  return new Map(
+    event.sessions.map((s) => {
+      const r = by.get(s.id);
+      return [s.id, { left: Math.max(0, s.capacity - Number(r?.taken ?? 0)), waiting: Number(r?.waiting ?? 0) }];
+    }),
+  );
 }
 
 export function findBooking(db: Db, code: string): Booking | undefined {
@@ -163,19 +223,19 @@ export function findByToken(db: Db, slug: string, token: string): Booking | unde
   return row && toBooking(row);
 }
 
-/** 1 for the first party in line. */
-export function waitlistPosition(db: Db, b: Pick<Booking, 'event' | 'id'>): number {
-  return Number((q(db).position.get(b.event, b.id) as { n: number }).n);
+/** 1 for the first party in its session's line. */
+export function waitlistPosition(db: Db, b: Pick<Booking, 'event' | 'session' | 'id'>): number {
+  return Number((q(db).position.get(b.event, b.session, b.id) as { n: number }).n);
 }
 
-/** Moves waiting parties to confirmed, oldest first, each one whose seats fit in what is free. */
-function promoteWithinLock(db: Db, event: BookableEvent, now: Date): Booking[] {
-  const state = registrationState(event, now);
+/** Moves a session's waiting parties to confirmed, oldest first, each one whose seats fit in what is free. */
+function promoteWithinLock(db: Db, event: BookableEvent, session: BookableSession, now: Date): Booking[] {
+  const state = sessionState(event, session, now);
   if (state === 'ended' || state === 'cancelled') return [];
   const s = q(db);
-  let left = event.rsvp.capacity - seatsTaken(db, event.slug);
+  let left = session.capacity - seatsTaken(db, event.slug, session.id);
   const promoted: Booking[] = [];
-  for (const row of s.waiting.all(event.slug) as unknown as Row[]) {
+  for (const row of s.waiting.all(event.slug, session.id) as unknown as Row[]) {
     if (left <= 0) break;
     if (row.seats > left) continue;
     s.promote.run(now.getTime(), row.id);
@@ -185,9 +245,18 @@ function promoteWithinLock(db: Db, event: BookableEvent, now: Date): Booking[] {
   return promoted;
 }
 
-/** Promotes the waiting list now (e.g. after staff raised the capacity in content). */
+/** Promotes every session's waiting list now (e.g. after staff raised a capacity in content). */
 export function promote(db: Db, event: BookableEvent, now: Date = new Date()): Booking[] {
-  return immediate(db, () => promoteWithinLock(db, event, now));
+  return immediate(db, () => event.sessions.flatMap((session) => promoteWithinLock(db, event, session, now)));
+}
+
+/** The event's other sessions still open whose free seats take `seats`, in order: what a refusal offers instead. */
+function othersWithRoom(db: Db, event: BookableEvent, except: string, seats: number, now: Date): Alternative[] {
+  return event.sessions.flatMap((s) => {
+    if (s.id === except || sessionState(event, s, now) !== 'open') return [];
+    const left = s.capacity - seatsTaken(db, event.slug, s.id);
+    return left >= seats ? [{ id: s.id, left }] : [];
+  });
 }
 
 /** Registers a validated submission, or says why not. */
@@ -199,6 +268,10 @@ export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = ne
   if (!v.consents.includes('privacy')) throw new Error('no consent to the privacy notice');
   if (v.dueMonth !== null && !v.consents.includes('dueMonth')) throw new Error('due month without its consent');
   if (v.childAgeBands !== null && !v.consents.includes('childAgeBands')) throw new Error('age bands without their consent');
+  const group = event.rsvp.schoolGroup;
+  if (group && !(v.pupils && v.teachers && v.pupils + v.teachers === v.seats && v.school && v.className && v.safety))
+    throw new Error('school group booking without pupils, teachers, class or the safety notice');
+  const groupKey = group ? classKey(v.school!, v.className!) : '';
   const s = q(db);
   return immediate(db, (): BookResult => {
     const prior = s.byToken.get(event.slug, v.token) as Row | undefined;
@@ -206,16 +279,22 @@ export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = ne
 
     const state = registrationState(event, now);
     if (state !== 'open') return { ok: false, reason: 'closed', state };
-    if (s.liveByPhone.get(event.slug, v.phone)) return { ok: false, reason: 'duplicate' };
+    const session = event.sessions.find((x) => x.id === v.session);
+    const sState = session ? sessionState(event, session, now) : 'closed';
+    if (!session || sState !== 'open')
+      return { ok: false, reason: 'session-closed', state: sState, others: othersWithRoom(db, event, v.session, v.seats, now) };
+    if (group ? s.liveByPhoneClass.get(event.slug, v.phone, groupKey) : s.liveByPhone.get(event.slug, v.phone))
+      return { ok: false, reason: 'duplicate', perClass: Boolean(group) };
 
     // Capacity may have grown in content since the last cancellation: those waiting go first.
-    promoteWithinLock(db, event, now);
-    const left = event.rsvp.capacity - seatsTaken(db, event.slug);
+    promoteWithinLock(db, event, session, now);
+    const left = session.capacity - seatsTaken(db, event.slug, session.id);
     let status: RsvpStatus;
     if (v.seats <= left) status = 'confirmed';
-    else if (event.rsvp.waitlist) status = 'waitlisted';
-    else if (left > 0) return { ok: false, reason: 'too-many-seats', left };
-    else return { ok: false, reason: 'full' };
+    // A party larger than the whole session would wait for ever: it is told what is left, as without a list.
+    else if (event.rsvp.waitlist && v.seats <= session.capacity) status = 'waitlisted';
+    else if (left > 0) return { ok: false, reason: 'too-many-seats', left, others: othersWithRoom(db, event, session.id, v.seats, now) };
+    else return { ok: false, reason: 'full', others: othersWithRoom(db, event, session.id, v.seats, now) };
 
     let code = newCode();
     while (s.codeExists.get(code)) code = newCode();
@@ -223,11 +302,18 @@ export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = ne
     s.endsAt.run(endsAt, event.slug, endsAt);
     const row = s.insert.get({
       event: event.slug,
+      session: session.id,
       code,
       token: v.token,
       name: v.name,
       phone: v.phone,
       seats: v.seats,
+      pupils: v.pupils,
+      teachers: v.teachers,
+      arrival: v.arrival,
+      prepNote: v.prepNote,
+      safetyAckAt: group ? now.getTime() : null,
+      groupKey,
       childAgeBands: v.childAgeBands && JSON.stringify(v.childAgeBands),
       school: v.school,
       className: v.className,
@@ -259,7 +345,8 @@ export function cancel(
     if (!row || row.status === 'cancelled' || row.phone !== phone) return { ok: false, reason: 'no-match' };
     s.cancel.run(now.getTime(), row.id);
     const event = eventFor(row.event);
-    const promoted = row.status === 'confirmed' && event ? promoteWithinLock(db, event, now) : [];
+    const session = event?.sessions.find((x) => x.id === row.session);
+    const promoted = row.status === 'confirmed' && event && session ? promoteWithinLock(db, event, session, now) : [];
     return { ok: true, booking: toBooking(s.byCode.get(code) as unknown as Row), promoted };
   });
 }

@@ -13,6 +13,15 @@ export function csvCell(value: string | number | null | undefined): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/**
+ * A mainland mobile number as spreadsheets keep it: 138 0013 8000. Excel and WPS read 13800138000 as a number and
+ * show 1.38E+10; with spaces it stays text, reads the way people say it, and still dials when copied. Anything else
+ * (an empty phone of a cancelled booking) is left as it is.
+ */
+export function phoneAsText(phone: string): string {
+  return /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone;
+}
+
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

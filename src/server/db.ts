@@ -59,6 +59,24 @@ export const migrations: string[] = [
    ALTER TABLE rsvps DROP COLUMN due_date;`,
   // Withdrawing the sensitive consents without cancelling (PIPL art. 15): when it happened; the items are gone.
   `ALTER TABLE rsvps ADD COLUMN withdrawn_at INTEGER;`,
+  // Sessions and school groups (src/lib/sessions.ts). Every booking made before belongs to its event's one
+  // session, `main` (an event rewritten as a list keeps them by naming a session `main`). Capacity, waiting list
+  // and order are per session. A school group books one class per registration, so one phone may hold several
+  // live bookings of an event, one per class (group_key); elsewhere it stays one per event, as the booking code
+  // checks; the unique index below only backs both up. Old bookings with a school and class get their class's key.
+  `ALTER TABLE rsvps ADD COLUMN session TEXT NOT NULL DEFAULT 'main';  -- session id from the event's content
+   ALTER TABLE rsvps ADD COLUMN pupils INTEGER;                          -- school group: pupils (seats = pupils + teachers)
+   ALTER TABLE rsvps ADD COLUMN teachers INTEGER;                        -- school group: teachers
+   ALTER TABLE rsvps ADD COLUMN arrival TEXT;                            -- school group: planned arrival, HH:MM Beijing time
+   ALTER TABLE rsvps ADD COLUMN prep_note TEXT;                          -- school group: what to prepare (optional)
+   ALTER TABLE rsvps ADD COLUMN safety_ack_at INTEGER;                   -- school group: safety notice acknowledged
+   ALTER TABLE rsvps ADD COLUMN group_key TEXT NOT NULL DEFAULT '';      -- school group: the class (school + class)
+   UPDATE rsvps SET group_key = replace(school || char(10) || class_name, ' ', '')
+     WHERE status <> 'cancelled' AND school IS NOT NULL AND class_name IS NOT NULL;
+   DROP INDEX rsvps_event_phone;
+   CREATE UNIQUE INDEX rsvps_event_phone_class ON rsvps (event, phone, group_key) WHERE status <> 'cancelled';
+   DROP INDEX rsvps_event_status;
+   CREATE INDEX rsvps_event_session_status ON rsvps (event, session, status, id);`,
 ];
 
 /** Opens (creating folder, file and schema when missing) a connection ready for concurrent use. */

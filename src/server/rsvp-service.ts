@@ -5,8 +5,9 @@
  */
 import { registrationLabel, registrationState, type RegistrationState } from '../lib/events';
 import { type CancelOutcome, type Refusal, type RefusalReason, type RsvpOutcome } from '../lib/rsvp/outcome';
-import { hiddenFieldsValid, readForm, validateCancel, validateRsvp } from '../lib/rsvp/validate';
-import { book, cancel, findBooking, findByToken, rulesFor, withdrawSensitive, type BookableEvent } from './booking';
+import { hiddenFieldsValid, readForm, validateCancel, validateRsvp, type RsvpField } from '../lib/rsvp/validate';
+import { sessionLabel } from '../lib/sessions';
+import { book, cancel, findBooking, findByToken, rulesFor, withdrawSensitive, type Alternative, type BookableEvent } from './booking';
 import type { Db } from './db';
 import type { RateLimiter } from './rate-limit';
 
@@ -29,13 +30,25 @@ function refuse<F extends string>(
   return message === undefined ? { ok: false, httpStatus, reason, errors } : { ok: false, httpStatus, reason, errors, message };
 }
 
+/** Other sessions a refused party fits in, as the error summary offers them: when, and the seats left. */
+function offered(event: BookableEvent, others: readonly Alternative[]): { id: string; label: string }[] {
+  return others.flatMap(({ id, left }) => {
+    const s = event.sessions.find((x) => x.id === id);
+    return s ? [{ id, label: `${sessionLabel(s)}（还剩${left}个座位）` }] : [];
+  });
+}
+
 export const messages = {
   rateLimited: '提交太频繁了。请等1分钟再试。',
   rejected: '这份表单无法提交。请刷新报名页面，重新填写后再提交。',
   notFound: '找不到这个活动，或者这个活动不需要报名。',
   full: '本活动名额已满，不能再报名了。',
+  sessionFull: (others: boolean) => `您选的场次已经报满了。${others ? '下面这些场次还有名额，点一下就能改选：' : '其他场次也没有够您这一组的名额了。'}`,
+  sessionClosed: (others: boolean) => `您选的场次已经截止报名了。${others ? '下面这些场次还能报名，点一下就能改选：' : '其他场次也没有够您这一组的名额了。'}`,
   duplicate: '这个手机号已经报名了本活动，不用再报。要改人数，请先取消原来的报名，再重新报名。',
-  tooMany: (left: number) => `只剩${left}个座位了。请把人数减到${left}位以内再提交。`,
+  duplicateClass: '这个手机号已经为这个班级报过名了，不用再报。要换场次或改人数，请先取消原来的报名再重新报名；别的班级可以照常报名。',
+  tooMany: (left: number, others = false) =>
+    `只剩${left}个座位了。请把人数减到${left}位以内再提交${others ? '，或者改选下面还有名额的场次：' : '。'}`,
   noMatch: '确认码和手机号对不上，或者这个报名已经取消了。请检查后再试。',
   closed: (state: RegistrationState) => `${registrationLabel[state]}，现在不能报名。`,
 };
@@ -63,15 +76,24 @@ export async function submitRsvp(data: FormData, deps: RsvpDeps): Promise<RsvpOu
 
   const r = book(db, event, checked.value, now);
   if (r.ok) return { ok: true, event: event.slug, code: r.booking.code, status: r.booking.status };
+  const several = event.sessions.length > 1;
+  const withOthers = (out: Refusal<RsvpField>, others: readonly Alternative[]) => (others.length ? { ...out, alternatives: offered(event, others) } : out);
   switch (r.reason) {
     case 'closed':
       return refuse(403, 'closed', {}, messages.closed(r.state));
+    case 'session-closed':
+      return withOthers(refuse(409, 'session-closed', { session: messages.sessionClosed(r.others.length > 0) }), r.others);
     case 'duplicate':
-      return refuse(409, 'duplicate', { phone: messages.duplicate });
+      return r.perClass
+        ? refuse(409, 'duplicate', { className: messages.duplicateClass })
+        : refuse(409, 'duplicate', { phone: messages.duplicate });
     case 'too-many-seats':
-      return refuse(409, 'too-many-seats', { seats: messages.tooMany(r.left) });
+      // A school group's seats are its pupils and teachers: the message goes where the numbers were typed.
+      return withOthers(refuse(409, 'too-many-seats', { [event.rsvp.schoolGroup ? 'pupils' : 'seats']: messages.tooMany(r.left, r.others.length > 0) }), r.others);
     case 'full':
-      return refuse(409, 'full', {}, messages.full);
+      return several
+        ? withOthers(refuse(409, 'full', { session: messages.sessionFull(r.others.length > 0) }), r.others)
+        : refuse(409, 'full', {}, messages.full);
   }
 }
 

@@ -27,8 +27,9 @@ setInterval(() => limiter.sweep(), 60_000).unref();
 
 /** The booking rules' view of an event entry; undefined when it takes no registrations. */
 export function bookable(entry: CollectionEntry<'events'>): BookableEvent | undefined {
-  const { startsAt, endsAt, status, rsvp } = entry.data;
-  return rsvp && { slug: entry.id, startsAt, endsAt, status, rsvp };
+  const { startsAt, endsAt, status, rsvp, sessions } = entry.data;
+  // The schema gives every session of an event with registration its capacity.
+  return rsvp && { slug: entry.id, startsAt, endsAt, status, rsvp, sessions: sessions.map((s) => ({ ...s, capacity: s.capacity ?? 0 })) };
 }
 
 /** The content entry of an event, for a slug taken from a URL or a form (anything odd is simply not found). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  calendarEntryFor,
+  calendarEntriesFor,
   escapeText,
   foldLine,
   locationText,
@@ -129,31 +129,48 @@ describe('renderCalendar', () => {
   });
 });
 
-describe('calendarEntryFor', () => {
+describe('calendarEntriesFor', () => {
   const data = {
     title: '测试班级参观',
     summary: '老师带班级来参观。',
     startsAt: '2030-09-01T09:00:00+08:00',
     endsAt: '2031-06-30T17:30:00+08:00',
+    sessions: [{ id: 'main', startsAt: '2030-09-01T09:00:00+08:00', endsAt: '2031-06-30T17:30:00+08:00' }],
     status: 'scheduled' as const,
     venue: { name: '测试场馆', city: '济南市' },
     rsvp: { capacity: 10 },
   };
   it('builds a stable UID from the slug and the site host, and states the time in Beijing time', () => {
-    const e = calendarEntryFor('class-visit', data, 'https://www.example.cn/events/class-visit/');
-    expect(e.uid).toBe('event-class-visit@www.example.cn');
-    expect(e.description).toContain('（北京时间）');
-    expect(e.description).toContain('2030年9月1日');
-    expect(e.description).toContain('具体集合地点随报名确认另行告知。');
-    expect(e.location).toBe('测试场馆，济南市');
+    const [e, more] = calendarEntriesFor('class-visit', data, 'https://www.example.cn/events/class-visit/');
+    expect(more).toBeUndefined();
+    expect(e!.uid).toBe('event-class-visit@www.example.cn');
+    expect(e!.description).toContain('（北京时间）');
+    expect(e!.description).toContain('2030年9月1日');
+    expect(e!.description).toContain('具体集合地点随报名确认另行告知。');
+    expect(e!.location).toBe('测试场馆，济南市');
   });
   it('says in the description that a cancelled event is cancelled', () => {
-    const e = calendarEntryFor('x', { ...data, status: 'cancelled' }, 'https://www.example.cn/events/x/');
-    expect(e.description?.startsWith('本活动已取消。')).toBe(true);
+    const [e] = calendarEntriesFor('x', { ...data, status: 'cancelled' }, 'https://www.example.cn/events/x/');
+    expect(e!.description?.startsWith('本活动已取消。')).toBe(true);
   });
   it('describes an online event by its platform', () => {
     expect(locationText({ online: { platform: '直播间', url: 'https://live.example.cn/1' } })).toBe(
       '线上：直播间 https://live.example.cn/1',
     );
+  });
+  it('writes one entry per session, each with its own UID, time, place in the venue and number, or only the one asked', () => {
+    const sessions = [
+      { id: 'a', startsAt: '2030-10-10T09:00:00+08:00', endsAt: '2030-10-10T10:30:00+08:00', note: '二楼报告厅' },
+      { id: 'b', startsAt: '2030-10-11T09:00:00+08:00', endsAt: '2030-10-11T10:30:00+08:00' },
+    ];
+    const two = { ...data, sessions, startsAt: sessions[0]!.startsAt, endsAt: sessions[1]!.endsAt };
+    const entries = calendarEntriesFor('class-visit', two, 'https://www.example.cn/events/class-visit/');
+    expect(entries.map((e) => [e.uid, e.startsAt, e.endsAt, e.location])).toEqual([
+      ['event-class-visit-a@www.example.cn', sessions[0]!.startsAt, sessions[0]!.endsAt, '测试场馆，济南市（二楼报告厅）'],
+      ['event-class-visit-b@www.example.cn', sessions[1]!.startsAt, sessions[1]!.endsAt, '测试场馆，济南市'],
+    ]);
+    expect(entries[1]!.description).toContain('2030年10月11日（周五） 09:00–10:30（北京时间），第2场，共2场');
+    const one = calendarEntriesFor('class-visit', two, 'https://www.example.cn/events/class-visit/', 'b');
+    expect(one.map((e) => e.uid)).toEqual(['event-class-visit-b@www.example.cn']);
   });
 });

@@ -60,6 +60,29 @@ describe('content schema', () => {
     expect(r.output).toContain('startsAt');
   });
 
+  it('refuses an event whose sessions overlap, naming the file and the session', () => {
+    const r = syncWith((root) =>
+      writeFileSync(
+        join(root, 'events', 'overlap.mdx'),
+        `---
+title: 场次重叠的活动
+summary: 用来证明两场时间重叠的活动会让构建失败的测试样本。
+sessions:
+  - { id: am, startsAt: '2031-06-01T09:00:00+08:00', endsAt: '2031-06-01T11:00:00+08:00', capacity: 20 }
+  - { id: am2, startsAt: '2031-06-01T10:30:00+08:00', endsAt: '2031-06-01T12:00:00+08:00', capacity: 20 }
+venue: { name: 测试场馆, city: 济南市 }
+audience: [家庭]
+rsvp: { opensAt: '2031-05-01T09:00:00+08:00', closesAt: '2031-05-30T17:00:00+08:00' }
+---
+正文。
+`,
+      ),
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('overlap');
+    expect(r.output).toContain('第2场和第1场时间重叠');
+  });
+
   it('refuses a figure without its as-of date', () => {
     const r = syncWith((root) => {
       const file = join(root, 'data', 'figures.yaml');

@@ -22,7 +22,7 @@ import {
 import { CODE_ALPHABET, newCode } from '../../src/server/codes';
 import { migrations, openDb, type Db } from '../../src/server/db';
 import { purgeExpired } from '../../src/server/purge';
-import { NOW, submission, tempDbPath, testEvent } from './rsvp-fixtures';
+import { classBooking, NOW, schoolEvent, submission, tempDbPath, testEvent, testSession } from './rsvp-fixtures';
 
 const open: Db[] = [];
 function freshDb(path = tempDbPath()): Db {
@@ -63,11 +63,11 @@ describe('capacity counts seats, not forms', () => {
     const db = freshDb();
     const event = testEvent({ rsvp: { capacity: 5 } });
     expect(book(db, event, submission({ seats: 3 }), NOW)).toMatchObject({ ok: true, booking: { status: 'confirmed' } });
-    expect(book(db, event, submission({ seats: 3 }), NOW)).toEqual({ ok: false, reason: 'too-many-seats', left: 2 });
+    expect(book(db, event, submission({ seats: 3 }), NOW)).toEqual({ ok: false, reason: 'too-many-seats', left: 2, others: [] });
     expect(book(db, event, submission({ seats: 2 }), NOW)).toMatchObject({ ok: true, booking: { status: 'confirmed' } });
     expect(seatsTaken(db, event.slug)).toBe(5);
-    expect(book(db, event, submission({ seats: 1 }), NOW)).toEqual({ ok: false, reason: 'full' });
-    expect(availability(db, event)).toEqual({ left: 0, waiting: 0 });
+    expect(book(db, event, submission({ seats: 1 }), NOW)).toEqual({ ok: false, reason: 'full', others: [] });
+    expect(availability(db, event).get('main')).toEqual({ left: 0, waiting: 0 });
   });
 
   it('never lets one party take more seats than the event has', () => {
@@ -127,7 +127,7 @@ describe('idempotency and duplicates', () => {
     const db = freshDb();
     const event = testEvent();
     const code = codeOf(book(db, event, submission({ phone: '13812345678' }), NOW));
-    expect(book(db, event, submission({ phone: '13812345678' }), NOW)).toEqual({ ok: false, reason: 'duplicate' });
+    expect(book(db, event, submission({ phone: '13812345678' }), NOW)).toEqual({ ok: false, reason: 'duplicate', perClass: false });
     expect(cancel(db, code, '13812345678', () => event, NOW).ok).toBe(true);
     expect(book(db, event, submission({ phone: '13812345678' }), NOW)).toMatchObject({ ok: true, replay: false });
   });
@@ -259,19 +259,19 @@ describe('retention', () => {
 });
 
 describe('concurrency: several connections to one file', () => {
-  async function race(path: string, event: BookableEvent, workers: number, each: number, seats: number[]) {
+  async function race(path: string, event: BookableEvent, workers: number, each: number, seats: number[], sessions?: string[]) {
     const barrier = new SharedArrayBuffer(4);
     const threads = Array.from(
       { length: workers },
       (_, index) =>
         new Worker(new URL('./rsvp-worker.ts', import.meta.url), {
-          workerData: { path, event, count: each, index, now: NOW, barrier, seats },
+          workerData: { path, event, count: each, index, now: NOW, barrier, seats, sessions },
         }),
     );
     const ready = threads.map((t) => new Promise((res) => t.once('message', res)));
     const done = threads.map(
       (t) =>
-        new Promise<{ ok: boolean; status?: string; reason?: string; code?: string; seats: number }[]>((res, rej) => {
+        new Promise<{ ok: boolean; status?: string; reason?: string; code?: string; seats: number; session: string }[]>((res, rej) => {
           t.on('message', (m: { results?: never[] }) => m.results && res(m.results));
           t.once('error', rej);
         }),
@@ -313,6 +313,139 @@ describe('concurrency: several connections to one file', () => {
     expect(seatsTaken(db, 'race')).toBe(confirmed);
     expect(confirmed).toBeLessThanOrEqual(50);
     expect(confirmed).toBeGreaterThanOrEqual(48); // only a party larger than what is left goes to the list
+  });
+
+  it('two sessions of one event booked at once: neither overbooked, each filled exactly, nothing lost', async () => {
+    const path = tempDbPath();
+    freshDb(path).close();
+    const sessions = [testSession('am', 10, '09:00', 40), testSession('pm', 10, '14:00', 25)];
+    const event = testEvent({ slug: 'race', startsAt: sessions[0]!.startsAt, endsAt: sessions[1]!.endsAt, sessions });
+    const results = await race(path, event, 8, 25, [1, 2, 3], ['am', 'pm']);
+    const db = freshDb(path);
+    for (const s of sessions) {
+      const mine = results.filter((r) => r.session === s.id);
+      const confirmed = mine.filter((r) => r.ok).reduce((n, r) => n + r.seats, 0);
+      expect(mine.length).toBe(100);
+      expect(seatsTaken(db, 'race', s.id)).toBe(confirmed);
+      expect(confirmed).toBeLessThanOrEqual(s.capacity);
+      expect(confirmed).toBeGreaterThanOrEqual(s.capacity - 2); // a party larger than what is left is refused
+      // Without a waiting list the rest are refused for want of room, never for anything else.
+      for (const r of mine.filter((x) => !x.ok)) expect(['full', 'too-many-seats']).toContain(r.reason);
+    }
+    const rows = listBookings(db, 'race');
+    expect(rows).toHaveLength(results.filter((r) => r.ok).length);
+    expect(rows.every((b) => results.some((r) => r.code === b.code && r.session === b.session))).toBe(true);
+  });
+});
+
+describe('sessions: capacity, closing time and waiting list each their own', () => {
+  const three = () => {
+    const sessions = [testSession('am', 10, '09:00', 6), testSession('pm', 10, '14:00', 4), testSession('next', 11, '09:00', 2)];
+    // Registration for the event stays open until the last session starts; each session closes at its own start.
+    return testEvent({ startsAt: sessions[0]!.startsAt, endsAt: sessions[2]!.endsAt, sessions, rsvp: { closesAt: sessions[2]!.startsAt } });
+  };
+
+  it('counts seats per session, and a full one offers the others that still fit the party, in order', () => {
+    const db = freshDb();
+    const event = three();
+    expect(book(db, event, submission({ session: 'pm', seats: 4 }), NOW)).toMatchObject({ ok: true, booking: { session: 'pm', status: 'confirmed' } });
+    expect(seatsTaken(db, event.slug, 'pm')).toBe(4);
+    expect(seatsTaken(db, event.slug, 'am')).toBe(0);
+    expect(book(db, event, submission({ session: 'pm', seats: 1 }), NOW)).toEqual({ ok: false, reason: 'full', others: [{ id: 'am', left: 6 }, { id: 'next', left: 2 }] });
+    // A party of 3 does not fit the last session's 2 seats: only the morning is offered.
+    expect(book(db, event, submission({ session: 'pm', seats: 3 }), NOW)).toEqual({ ok: false, reason: 'full', others: [{ id: 'am', left: 6 }] });
+    expect(book(db, event, submission({ session: 'next', seats: 3 }), NOW)).toEqual({ ok: false, reason: 'too-many-seats', left: 2, others: [{ id: 'am', left: 6 }] });
+    expect([...availability(db, event)]).toEqual([
+      ['am', { left: 6, waiting: 0 }],
+      ['pm', { left: 0, waiting: 0 }],
+      ['next', { left: 2, waiting: 0 }],
+    ]);
+  });
+
+  it('a session closes when it starts (or at its own earlier closing time); the others stay open', () => {
+    const db = freshDb();
+    const event = three();
+    const during = new Date(Date.parse(event.sessions[0]!.startsAt) + 60_000);
+    expect(book(db, event, submission({ session: 'am' }), during)).toEqual({ ok: false, reason: 'session-closed', state: 'closed', others: [{ id: 'pm', left: 4 }, { id: 'next', left: 2 }] });
+    expect(book(db, event, submission({ session: 'pm' }), during)).toMatchObject({ ok: true });
+    const after = new Date(Date.parse(event.sessions[0]!.endsAt) + 60_000);
+    expect(book(db, event, submission({ session: 'am' }), after)).toMatchObject({ ok: false, reason: 'session-closed', state: 'ended' });
+    const early = testEvent({ ...event, rsvp: event.rsvp, sessions: [{ ...event.sessions[0]!, closesAt: '2031-03-01T09:00:00+08:00' }, ...event.sessions.slice(1)] });
+    expect(book(db, early, submission({ session: 'am' }), NOW)).toMatchObject({ ok: false, reason: 'session-closed', state: 'closed' });
+    expect(book(db, event, submission({ session: 'evening' }), NOW)).toMatchObject({ ok: false, reason: 'session-closed' });
+    expect(listBookings(db, event.slug).map((b) => b.session)).toEqual(['pm']);
+  });
+
+  it('one phone holds one registration per event, whatever the session', () => {
+    const db = freshDb();
+    const event = three();
+    expect(book(db, event, submission({ session: 'am', phone: '13811110000' }), NOW).ok).toBe(true);
+    expect(book(db, event, submission({ session: 'pm', phone: '13811110000' }), NOW)).toEqual({ ok: false, reason: 'duplicate', perClass: false });
+  });
+
+  it('each session has its own waiting line, and a cancellation promotes only within its session', () => {
+    const db = freshDb();
+    const event = testEvent({ ...three(), rsvp: { ...three().rsvp, waitlist: true } });
+    const a = codeOf(book(db, event, submission({ session: 'pm', seats: 4, phone: '13822220001' }), NOW));
+    const waitPm = book(db, event, submission({ session: 'pm', seats: 2 }), NOW);
+    const fillNext = book(db, event, submission({ session: 'next', seats: 2 }), NOW);
+    const waitNext = book(db, event, submission({ session: 'next', seats: 1 }), NOW);
+    expect([waitPm, fillNext, waitNext].map((r) => r.ok && r.booking.status)).toEqual(['waitlisted', 'confirmed', 'waitlisted']);
+    if (!waitPm.ok || !waitNext.ok) throw new Error('unreachable');
+    expect([waitlistPosition(db, waitPm.booking), waitlistPosition(db, waitNext.booking)]).toEqual([1, 1]);
+    const r = cancel(db, a, '13822220001', () => event, NOW);
+    expect(r.ok && r.promoted.map((p) => p.code)).toEqual([waitPm.booking.code]);
+    expect(findBooking(db, waitNext.booking.code)?.status).toBe('waitlisted');
+    // A party larger than the whole session is not queued for ever: refused, with the sessions it fits.
+    expect(book(db, event, submission({ session: 'next', seats: 3 }), NOW)).toEqual({ ok: false, reason: 'full', others: [{ id: 'am', left: 6 }] });
+  });
+
+  it('the form may ask for no more seats than the largest session holds', () => {
+    expect(rulesFor(three()).maxSeats).toBe(4);
+    expect(rulesFor(three()).sessions.map((s) => s.id)).toEqual(['am', 'pm', 'next']);
+  });
+});
+
+describe('school groups: one class per registration, several classes per lead teacher', () => {
+  it('a lead teacher books several classes from one phone, but each class once', () => {
+    const db = freshDb();
+    const event = schoolEvent();
+    const phone = '13833330000';
+    const first = book(db, event, classBooking('a', 40, 2, { phone, className: '五年级二班' }), NOW);
+    expect(first).toMatchObject({ ok: true, booking: { session: 'a', seats: 42, pupils: 40, teachers: 2, className: '五年级二班' } });
+    expect(book(db, event, classBooking('b', 38, 2, { phone, className: '五年级三班' }), NOW)).toMatchObject({ ok: true, booking: { session: 'b' } });
+    // The same class again, in any session and however the spaces fall: refused, as one class.
+    expect(book(db, event, classBooking('b', 40, 2, { phone, className: '五年级 二班' }), NOW)).toEqual({ ok: false, reason: 'duplicate', perClass: true });
+    // Once cancelled, the class can be booked again (here into another session).
+    expect(cancel(db, codeOf(first), phone, () => event, NOW).ok).toBe(true);
+    expect(book(db, event, classBooking('b', 40, 2, { phone, className: '五年级二班' }), NOW)).toMatchObject({ ok: true });
+    expect(seatsTaken(db, event.slug, 'b')).toBe(82);
+  });
+
+  it('pupils and teachers both take seats: a class that does not fit the small session is offered the others', () => {
+    const db = freshDb();
+    const event = schoolEvent();
+    expect(book(db, event, classBooking('small', 27, 2), NOW)).toMatchObject({ ok: true });
+    expect(book(db, event, classBooking('small', 1, 1), NOW)).toMatchObject({ ok: false, reason: 'too-many-seats', left: 1, others: [{ id: 'a', left: 100 }, { id: 'b', left: 100 }] });
+  });
+
+  it('stores arrival, the note and the acknowledgement; a cancellation erases the class and the note, keeps the counts', () => {
+    const db = freshDb();
+    const event = schoolEvent();
+    const v = classBooking('a', 20, 1, { phone: '13844440000', prepNote: '有1位学生坐轮椅，需要无障碍通道' });
+    const code = codeOf(book(db, event, v, NOW));
+    expect(findBooking(db, code)).toMatchObject({ arrival: '08:30', prepNote: '有1位学生坐轮椅，需要无障碍通道', safetyAckAt: NOW.getTime(), school: '济南市测试实验小学' });
+    cancel(db, code, '13844440000', () => event, NOW);
+    expect(findBooking(db, code)).toMatchObject({ status: 'cancelled', name: '', phone: '', school: null, className: null, prepNote: null, pupils: 20, teachers: 1, seats: 21 });
+  });
+
+  it('refuses, whatever the caller, a school booking without its counts, class or acknowledgement', () => {
+    const db = freshDb();
+    const event = schoolEvent();
+    expect(() => book(db, event, classBooking('a', 20, 1, { safety: false }), NOW)).toThrow(/safety/);
+    expect(() => book(db, event, classBooking('a', 20, 1, { seats: 20 }), NOW)).toThrow(/pupils/);
+    expect(() => book(db, event, classBooking('a', 20, 1, { className: null }), NOW)).toThrow(/class/);
+    expect(listBookings(db, event.slug)).toEqual([]);
   });
 });
 

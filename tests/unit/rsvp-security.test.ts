@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { adminAccess, tokensEqual } from '../../src/server/auth';
 import { bodyTooLarge, MAX_BODY_BYTES } from '../../src/server/body-limit';
-import { BOM, csvCell, toCsv } from '../../src/server/csv';
+import { BOM, csvCell, phoneAsText, toCsv } from '../../src/server/csv';
 import { createRateLimiter } from '../../src/server/rate-limit';
 
 describe('CSV for Excel', () => {
@@ -28,6 +28,13 @@ describe('CSV for Excel', () => {
     for (const evil of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
       expect(csvCell(evil), JSON.stringify(evil)).toBe(`"'${evil.replace(/"/g, '""')}"`);
     expect(csvCell('王=1')).toBe('"王=1"');
+  });
+
+  it('writes a mobile number as text a spreadsheet keeps (not 1.38E+10), and leaves anything else as it is', () => {
+    expect(phoneAsText('13800138000')).toBe('138 0013 8000');
+    expect(csvCell(phoneAsText('13800138000'))).toBe('"138 0013 8000"');
+    expect(phoneAsText('')).toBe('');
+    expect(phoneAsText('=1+1')).toBe('=1+1');
   });
 });
 

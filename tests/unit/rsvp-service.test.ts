@@ -9,7 +9,7 @@ import { findBooking, listBookings, seatsTaken, type BookableEvent } from '../..
 import { openDb, type Db } from '../../src/server/db';
 import { createRateLimiter } from '../../src/server/rate-limit';
 import { messages, submitCancel, submitRsvp, type RsvpDeps } from '../../src/server/rsvp-service';
-import { NOW, tempDbPath, testEvent } from './rsvp-fixtures';
+import { classFields, NOW, schoolEvent, tempDbPath, testEvent } from './rsvp-fixtures';
 
 const dbs: Db[] = [];
 afterEach(() => dbs.splice(0).forEach((db) => db.close()));
@@ -202,6 +202,61 @@ describe('sensitive items and the consent record (PIPL art. 28–31)', () => {
     const deps = setup();
     expect(await submitRsvp(post({ notice: 'an-older-version' }), deps)).toEqual(invalid({ consent: rsvpMessages.noticeChanged }));
     expect(listBookings(deps.db, 'family-day')).toEqual([]);
+  });
+});
+
+describe('a school group with sessions', () => {
+  /** A class as the lead teacher's form posts it. */
+  const classPost = (over: Partial<RsvpForm> = {}) => post({ event: 'class-visit', ...classFields('a'), ...over });
+
+  it('books a class into its session: seats are pupils and teachers', async () => {
+    const deps = setup(schoolEvent());
+    const out = await submitRsvp(classPost({ prepNote: '需要无障碍通道' }), deps);
+    expect(out).toMatchObject({ ok: true, status: 'confirmed' });
+    expect(out.ok && findBooking(deps.db, out.code)).toMatchObject({ session: 'a', seats: 42, pupils: 40, teachers: 2, arrival: '08:30', prepNote: '需要无障碍通道' });
+  });
+
+  it('the same teacher’s phone books a second class; the same class again is refused at the class', async () => {
+    const deps = setup(schoolEvent());
+    expect(await submitRsvp(classPost({ phone: '13712340000' }), deps)).toMatchObject({ ok: true });
+    expect(await submitRsvp(classPost({ phone: '13712340000', className: '五年级三班', session: 'b', arrival: '13:40' }), deps)).toMatchObject({ ok: true });
+    expect(await submitRsvp(classPost({ phone: '13712340000', session: 'b', arrival: '13:40' }), deps)).toEqual({
+      ok: false,
+      httpStatus: 409,
+      reason: 'duplicate',
+      errors: { className: messages.duplicateClass },
+    });
+  });
+
+  it('a full session is refused at the session, offering the others that still have room, in words', async () => {
+    const deps = setup(schoolEvent());
+    expect(await submitRsvp(classPost({ session: 'small', pupils: '27', teachers: '3', arrival: '08:30' }), deps)).toMatchObject({ ok: true });
+    expect(await submitRsvp(classPost({ session: 'small', className: '五年级三班', arrival: '08:30' }), deps)).toEqual({
+      ok: false,
+      httpStatus: 409,
+      reason: 'full',
+      errors: { session: '您选的场次已经报满了。下面这些场次还有名额，点一下就能改选：' },
+      alternatives: [
+        { id: 'a', label: '2031年3月10日（周一） 09:00–10:30（还剩100个座位）' },
+        { id: 'b', label: '2031年3月10日（周一） 14:00–15:30（还剩100个座位）' },
+      ],
+    });
+  });
+
+  it('a class larger than what a session has left is told so at the pupils, with the sessions it fits', async () => {
+    const deps = setup(schoolEvent());
+    await submitRsvp(classPost({ session: 'small', pupils: '20', teachers: '1' }), deps);
+    expect(await submitRsvp(classPost({ session: 'small', className: '五年级三班' }), deps)).toMatchObject({
+      reason: 'too-many-seats',
+      errors: { pupils: '只剩9个座位了。请把人数减到9位以内再提交，或者改选下面还有名额的场次：' },
+      alternatives: [{ id: 'a' }, { id: 'b' }],
+    });
+  });
+
+  it('the ratio is the server’s rule too', async () => {
+    const deps = setup(schoolEvent());
+    expect(await submitRsvp(classPost({ pupils: '45', teachers: '2' }), deps)).toMatchObject({ httpStatus: 400, errors: { teachers: rsvpMessages.ratio(20, 45) } });
+    expect(listBookings(deps.db, 'class-visit')).toEqual([]);
   });
 });
 

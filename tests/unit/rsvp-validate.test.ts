@@ -7,6 +7,7 @@ import { NOTICE_VERSION } from '../../src/lib/rsvp/notice';
 import {
   ageBands,
   dueMonths,
+  fieldOrder,
   hiddenFieldsValid,
   normaliseCode,
   normalisePhone,
@@ -17,12 +18,24 @@ import {
   type RsvpForm,
   type RsvpRules,
 } from '../../src/lib/rsvp/validate';
+import { classFields } from './rsvp-fixtures';
 
 const NOW = new Date('2031-03-01T10:00:00+08:00');
-const plain: RsvpRules = { maxSeats: 4, fields: [] };
-const family: RsvpRules = { maxSeats: 4, fields: ['childAgeBands'] };
-const school: RsvpRules = { maxSeats: 60, fields: ['school', 'className'] };
-const mothers: RsvpRules = { maxSeats: 2, fields: ['dueMonth'] };
+const one = [{ id: 'main', startsAt: '2031-03-10T09:00:00+08:00' }];
+const plain: RsvpRules = { maxSeats: 4, fields: [], sessions: one };
+const family: RsvpRules = { maxSeats: 4, fields: ['childAgeBands'], sessions: one };
+const school: RsvpRules = { maxSeats: 60, fields: ['school', 'className'], sessions: one };
+const mothers: RsvpRules = { maxSeats: 2, fields: ['dueMonth'], sessions: one };
+/** A school-group event with a morning and an afternoon session, one teacher per 20 pupils. */
+const classes: RsvpRules = {
+  maxSeats: 60,
+  fields: ['school', 'className'],
+  sessions: [
+    { id: 'am', startsAt: '2031-03-10T09:00:00+08:00' },
+    { id: 'pm', startsAt: '2031-03-10T14:00:00+08:00' },
+  ],
+  pupilsPerTeacher: 20,
+};
 
 function form(over: Partial<RsvpForm> = {}): RsvpForm {
   return {
@@ -39,6 +52,12 @@ function form(over: Partial<RsvpForm> = {}): RsvpForm {
     className: '',
     dueMonth: '',
     consentDueMonth: '',
+    session: '',
+    pupils: '',
+    teachers: '',
+    arrival: '',
+    prepNote: '',
+    safety: '',
     consent: 'yes',
     notice: NOTICE_VERSION,
     token: 'tok_0123456789abcdef',
@@ -67,6 +86,12 @@ describe('a complete form', () => {
         school: null,
         className: null,
         dueMonth: null,
+        session: 'main',
+        pupils: null,
+        teachers: null,
+        arrival: null,
+        prepNote: null,
+        safety: false,
         consents: ['privacy'],
         notice: NOTICE_VERSION,
       },
@@ -136,6 +161,17 @@ describe('fields an event declares', () => {
     );
     const r = validateRsvp(form({ seats: '45', school: '济南市历下区实验小学', className: '五年级二班' }), school, NOW);
     expect(r.ok && [r.value.seats, r.value.school, r.value.className]).toEqual([45, '济南市历下区实验小学', '五年级二班']);
+  });
+
+  it('an event of several sessions needs one of them chosen; with one session there is nothing to choose', () => {
+    const twice: RsvpRules = { ...plain, sessions: classes.sessions };
+    expect(errorsOf(form(), twice)).toEqual({ session: '请选择场次' });
+    expect(errorsOf(form({ session: 'evening' }), twice)).toEqual({ session: '请选择场次' });
+    const r = validateRsvp(form({ session: 'pm' }), twice, NOW);
+    expect(r.ok && r.value.session).toBe('pm');
+    expect(errorsOf(form({ session: 'pm' }), plain)).toEqual({ session: '请选择场次' });
+    const only = validateRsvp(form({ session: 'main' }), plain, NOW);
+    expect(only.ok && only.value.session).toBe('main');
   });
 
   it('sensitive fields the event does not ask for are dropped with their consents', () => {
@@ -239,5 +275,83 @@ describe('hidden fields and the cancellation form', () => {
       code: '确认码是8位字母和数字，请对照报名成功页面检查',
       phone: '请输入11位中国大陆手机号，例如13800138000',
     });
+  });
+});
+
+/** A school group's form: the class, pupils and teachers, arrival, what to prepare and the safety notice. */
+function classForm(over: Partial<RsvpForm> = {}): RsvpForm {
+  return form({ ...classFields('am'), ...over });
+}
+
+describe('school groups (one class per registration, booked by its lead teacher)', () => {
+  it('a complete class: seats are pupils plus teachers, arrival as HH:MM, the safety notice acknowledged', () => {
+    const r = validateRsvp(classForm({ arrival: '８：０５', prepNote: ' 有1位学生坐轮椅，需要无障碍通道 ' }), classes, NOW);
+    expect(r.ok && r.value).toMatchObject({
+      session: 'am',
+      seats: 42,
+      pupils: 40,
+      teachers: 2,
+      arrival: '08:05',
+      prepNote: '有1位学生坐轮椅，需要无障碍通道',
+      safety: true,
+      school: '济南市历下区实验小学',
+      className: '五年级二班',
+    });
+  });
+
+  it('an empty form asks the teacher for every field, in the order the form shows them', () => {
+    const e = errorsOf(form({ name: '', phone: '', seats: '', consent: '' }), classes);
+    expect(e).toEqual({
+      session: '请选择场次',
+      school: '请输入学校名称',
+      className: '请输入年级和班级，例如：五年级二班',
+      pupils: '请填写来参观的学生人数',
+      teachers: '请填写带队老师的人数',
+      arrival: '请填写预计到达的时间，例如 08:40',
+      name: '请输入带队老师的姓名',
+      phone: '请输入手机号',
+      safety: '请阅读安全须知，并勾选确认',
+      consent: '请阅读隐私说明并勾选同意，才能报名',
+    });
+    // The error summary lists them in the form's order: the class first, then the lead teacher.
+    expect(fieldOrder.filter((f) => e[f])).toEqual(['session', 'school', 'className', 'pupils', 'teachers', 'arrival', 'name', 'phone', 'safety', 'consent']);
+  });
+
+  it('the ratio: at least one teacher for every 20 pupils (the event’s own number), and at least one teacher', () => {
+    expect(errorsOf(classForm({ pupils: '41', teachers: '2' }), classes).teachers).toBe(rsvpMessages.ratio(20, 41));
+    expect(rsvpMessages.ratio(20, 41)).toBe('每20名学生至少要有1位带队老师：41名学生至少要3位老师');
+    expect(errorsOf(classForm({ pupils: '40', teachers: '2' }), classes).teachers).toBeUndefined();
+    expect(errorsOf(classForm({ pupils: '40', teachers: '0' }), classes).teachers).toBe('老师人数请填1以上的整数');
+    expect(errorsOf(classForm({ pupils: '12', teachers: '1' }), { ...classes, pupilsPerTeacher: 10 }).teachers).toBe(rsvpMessages.ratio(10, 12));
+    expect(errorsOf(classForm({ pupils: '0' }), classes).pupils).toBe('学生人数请填1以上的整数');
+  });
+
+  it('a class is at most the party size, pupils and teachers together', () => {
+    expect(errorsOf(classForm({ pupils: '57', teachers: '4' }), classes).pupils).toBe('一份报名是一个班级，学生和老师一共最多60位');
+    expect(errorsOf(classForm({ pupils: '57', teachers: '3' }), classes).pupils).toBeUndefined();
+  });
+
+  it('arrival: a time within the hour before the chosen session starts', () => {
+    expect(errorsOf(classForm({ arrival: '7:59' }), classes).arrival).toBe('请在这一场开始前60分钟内到达：这一场09:00开始');
+    expect(errorsOf(classForm({ arrival: '09:01' }), classes).arrival).toBe('请在这一场开始前60分钟内到达：这一场09:00开始');
+    expect(errorsOf(classForm({ arrival: '08:00' }), classes).arrival).toBeUndefined();
+    expect(errorsOf(classForm({ session: 'pm', arrival: '13:15' }), classes).arrival).toBeUndefined();
+    expect(errorsOf(classForm({ session: 'pm', arrival: '08:30' }), classes).arrival).toBe('请在这一场开始前60分钟内到达：这一场14:00开始');
+    expect(errorsOf(classForm({ arrival: '半小时前' }), classes).arrival).toBe('到达时间请写成 08:40 这样的时间');
+    expect(errorsOf(classForm({ arrival: '25:00' }), classes).arrival).toBe('到达时间请写成 08:40 这样的时间');
+  });
+
+  it('the note of what to prepare is optional and short; the safety notice must be ticked', () => {
+    expect(errorsOf(classForm({ prepNote: '准'.repeat(101) }), classes).prepNote).toBe('需要准备的事项不超过100个字');
+    const r = validateRsvp(classForm({ prepNote: '   ' }), classes, NOW);
+    expect(r.ok && r.value.prepNote).toBeNull();
+    expect(errorsOf(classForm({ safety: '' }), classes).safety).toBe('请阅读安全须知，并勾选确认');
+    expect(errorsOf(classForm({ safety: 'on' }), classes).safety).toBe('请阅读安全须知，并勾选确认');
+  });
+
+  it('asks no seats, and keeps the school fields out of other events', () => {
+    expect(errorsOf(classForm({ seats: 'nonsense' }), classes).seats).toBeUndefined();
+    const r = validateRsvp(form({ pupils: '40', teachers: '2', arrival: '08:30', safety: 'yes' }), plain, NOW);
+    expect(r.ok && [r.value.pupils, r.value.teachers, r.value.arrival, r.value.safety]).toEqual([null, null, null, false]);
   });
 });

@@ -7,8 +7,9 @@
  * new version and date here: a form shown before the change is then refused with a request to read it again, so
  * each recorded consent names the text that was really shown.
  */
-export const NOTICE_VERSION = '2';
-/** When this version took effect (Beijing date). */
+export const NOTICE_VERSION = '3';
+/** When this version took effect (Beijing date). Version 3: what school groups are asked (sessions, pupils and
+ *  teachers, arrival, the note of what to prepare) and what a cancellation keeps. */
 export const NOTICE_DATE = '2026-12-02';
 
 /** What each sensitive item (PIPL art. 28) is used for, said at its consent box and on the privacy page. */

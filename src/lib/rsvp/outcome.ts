@@ -10,8 +10,9 @@ export type RsvpStatus = 'confirmed' | 'waitlisted';
 /** Why a submission was refused; the page shows a link to the cancel page for `duplicate`. */
 export type RefusalReason =
   | 'invalid' // a field is wrong: see errors
-  | 'duplicate' // this phone already holds a registration for the event
-  | 'full' // no seat left and no waiting list
+  | 'duplicate' // this phone already holds a registration for the event (school groups: for this class)
+  | 'full' // no seat left in the chosen session and no waiting list
+  | 'session-closed' // the chosen session takes no more registrations (it has started or closed)
   | 'too-many-seats' // fewer seats left than asked for, and no waiting list
   | 'closed' // the event does not take registrations now (not yet open, closed, ended, cancelled, postponed)
   | 'not-found' // no such event, or it takes no registrations
@@ -27,6 +28,8 @@ export interface Refusal<F extends string> {
   errors: FieldErrors<F>;
   /** A message that belongs to no single field, shown in the error summary. */
   message?: string;
+  /** The event's other sessions that still have room for the party, offered under the session's error. */
+  alternatives?: { id: string; label: string }[];
 }
 
 /** Success: the code to show. `cancelled` only when an old form is sent again after its booking was cancelled. */

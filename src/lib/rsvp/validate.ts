@@ -14,20 +14,28 @@ import { NOTICE_VERSION } from './notice';
 export type ExtraField = (typeof rsvpFields)[number];
 
 /**
- * Every field a reader fills in, in the order the form shows them (and so the error summary lists them).
- * `childAgeBands` is the group of age-band selects (its first select carries the id); each sensitive field is
- * followed by its consent box.
+ * Every field a reader may fill in, in the order the form shows them (and so the error summary lists them); an
+ * event shows those it asks. `session` is the radio group of sessions and `childAgeBands` the group of age-band
+ * selects (each group's first control carries the group's id); each sensitive field is followed by its consent box.
+ * A school group (`pupilsPerTeacher` in the rules) asks school, class, pupils, teachers and arrival time before the
+ * lead teacher's name and phone, then an optional note of what to prepare and the safety notice; not `seats`.
  */
 export const fieldOrder = [
+  'session',
+  'school',
+  'className',
+  'pupils',
+  'teachers',
+  'arrival',
   'name',
   'phone',
   'seats',
   'childAgeBands',
   'consentChildren',
-  'school',
-  'className',
   'dueMonth',
   'consentDueMonth',
+  'prepNote',
+  'safety',
   'consent',
 ] as const;
 export type RsvpField = (typeof fieldOrder)[number];
@@ -52,10 +60,14 @@ export type Consent = 'privacy' | 'dueMonth' | 'childAgeBands';
 
 /** What the server and the island need to know about the event to check a form. */
 export interface RsvpRules {
-  /** Most seats one registration may take: the event's maxPartySize, never more than its capacity. */
+  /** Most seats one registration may take: the event's maxPartySize, never more than its largest session. */
   maxSeats: number;
   /** Extra fields the event asks for. */
   fields: readonly ExtraField[];
+  /** The sessions a reader may choose, in order (src/lib/sessions.ts); with one there is nothing to choose. */
+  sessions: readonly { id: string; startsAt: string }[];
+  /** A school-group event: at least one teacher for every this many pupils; seats are pupils plus teachers. */
+  pupilsPerTeacher?: number | undefined;
 }
 
 /** Names a posted form may carry: the fields (the age bands one select each), the hidden ones and the honeypot. */
@@ -77,6 +89,15 @@ export interface RsvpValues {
   className: string | null;
   /** 预产月, YYYY-MM (pregnancy events, optional, with its own consent). */
   dueMonth: string | null;
+  /** The chosen session's id. */
+  session: string;
+  /** A school group: how many pupils and teachers (their sum is `seats`), when they arrive (HH:MM, Beijing time), what
+   *  to prepare (optional; never a pupil's name), and that the lead teacher acknowledged the safety notice. */
+  pupils: number | null;
+  teachers: number | null;
+  arrival: string | null;
+  prepNote: string | null;
+  safety: boolean;
   /** The consents given: `privacy`, and one for each sensitive item above that is not null. */
   consents: Consent[];
   /** The privacy notice version the form showed (NOTICE_VERSION). */
@@ -142,6 +163,19 @@ export function dueMonths(now: Date): string[] {
   );
 }
 
+/** How early before its session a school group may plan to arrive (minutes). */
+export const ARRIVAL_WINDOW = 60;
+/** Longest note of what to prepare. */
+export const PREP_NOTE_MAX = 100;
+
+/** 8:40, ０８：４０ → minutes after midnight, or NaN. */
+export function minutesOf(raw: string): number {
+  const m = /^(\d{1,2})[:：](\d{2})$/.exec(asciiDigits(raw.trim()));
+  return m && +m[1]! < 24 && +m[2]! < 60 ? +m[1]! * 60 + +m[2]! : NaN;
+}
+/** 520 → 08:40 */
+export const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+
 /** Messages shared by the checks below. */
 export const rsvpMessages = {
   consent: '请阅读隐私说明并勾选同意，才能报名',
@@ -151,6 +185,9 @@ export const rsvpMessages = {
   childAgeBands: '请为每个年龄段选择孩子的人数',
   consentChildren: '您填了孩子的年龄段，请勾选监护人同意；不想提供，请把各年龄段都改回0位',
   tooManyChildren: (n: number) => `孩子也占座位，还需至少1位大人陪同：${n}个孩子至少要选${n + 1}位`,
+  session: '请选择场次',
+  ratio: (per: number, pupils: number) => `每${per}名学生至少要有1位带队老师：${pupils}名学生至少要${Math.ceil(pupils / per)}位老师`,
+  safety: '请阅读安全须知，并勾选确认',
 };
 
 /** Checks a submission against the rules. `now` bounds the due month (server clock on the server). */
@@ -166,8 +203,13 @@ export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new D
     return yes;
   };
 
+  const group = rules.pupilsPerTeacher;
+  const chosen = form.session.trim() || (rules.sessions.length === 1 ? rules.sessions[0]!.id : '');
+  const session = rules.sessions.find((x) => x.id === chosen);
+  if (!session) errors.session = rsvpMessages.session;
+
   const name = clean(form.name);
-  if (!name) errors.name = '请输入报名人姓名';
+  if (!name) errors.name = group ? '请输入带队老师的姓名' : '请输入报名人姓名';
   else if (name.length < 2 || name.length > 30) errors.name = '姓名应为2到30个字';
   else if (!/\p{L}/u.test(name)) errors.name = '请输入真实姓名，不要只填数字或符号';
 
@@ -175,11 +217,39 @@ export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new D
   if (!clean(form.phone)) errors.phone = '请输入手机号';
   else if (!phone) errors.phone = '请输入11位中国大陆手机号，例如13800138000';
 
-  const seatsText = asciiDigits(form.seats.trim());
-  const seats = /^\d{1,3}$/.test(seatsText) ? Number(seatsText) : NaN;
-  if (!seatsText) errors.seats = '请选择人数';
-  else if (!(seats >= 1 && seats <= rules.maxSeats))
-    errors.seats = `人数应为1到${rules.maxSeats}位`;
+  /** A count typed or chosen: 1 to 999, or NaN. */
+  const count = (f: 'seats' | 'pupils' | 'teachers') => {
+    const t = asciiDigits(form[f].trim());
+    return /^\d{1,3}$/.test(t) && +t >= 1 ? +t : NaN;
+  };
+  let seats = count('seats');
+  let pupils: number | null = null;
+  let teachers: number | null = null;
+  let arrival: string | null = null;
+  let prepNote: string | null = null;
+  if (group) {
+    pupils = count('pupils');
+    teachers = count('teachers');
+    if (!form.pupils.trim()) errors.pupils = '请填写来参观的学生人数';
+    else if (!pupils) errors.pupils = '学生人数请填1以上的整数';
+    if (!form.teachers.trim()) errors.teachers = '请填写带队老师的人数';
+    else if (!teachers) errors.teachers = '老师人数请填1以上的整数';
+    else if (pupils && teachers * group < pupils) errors.teachers = rsvpMessages.ratio(group, pupils);
+    seats = pupils + teachers;
+    if (!errors.pupils && !errors.teachers && seats > rules.maxSeats)
+      errors.pupils = `一份报名是一个班级，学生和老师一共最多${rules.maxSeats}位`;
+    const at = minutesOf(form.arrival);
+    const start = session ? minutesOf(session.startsAt.slice(11, 16)) : NaN;
+    if (!form.arrival.trim()) errors.arrival = '请填写预计到达的时间，例如 08:40';
+    else if (!(at >= 0)) errors.arrival = '到达时间请写成 08:40 这样的时间';
+    else if (at > start || at < start - ARRIVAL_WINDOW)
+      errors.arrival = `请在这一场开始前${ARRIVAL_WINDOW}分钟内到达：这一场${hhmm(start)}开始`;
+    else arrival = hhmm(at);
+    prepNote = clean(form.prepNote) || null;
+    if (prepNote && prepNote.length > PREP_NOTE_MAX) errors.prepNote = `需要准备的事项不超过${PREP_NOTE_MAX}个字`;
+    if (form.safety !== 'yes') errors.safety = rsvpMessages.safety;
+  } else if (!form.seats.trim()) errors.seats = '请选择人数';
+  else if (!(seats <= rules.maxSeats)) errors.seats = `人数应为1到${rules.maxSeats}位`;
 
   let childAgeBands: ChildBands | null = null;
   if (asks('childAgeBands')) {
@@ -231,6 +301,12 @@ export function validateRsvp(form: RsvpForm, rules: RsvpRules, now: Date = new D
       school: asks('school') ? school : null,
       className: asks('className') ? className : null,
       dueMonth,
+      session: chosen,
+      pupils,
+      teachers,
+      arrival,
+      prepNote,
+      safety: Boolean(group),
       consents,
       notice: NOTICE_VERSION,
     },

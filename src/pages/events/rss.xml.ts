@@ -1,9 +1,9 @@
-/** /events/rss.xml: every event, latest start first, each with its time in Beijing time and where it happens. */
+/** /events/rss.xml: every event, latest start first, each with its time (or sessions) in Beijing time and where it happens. */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { site } from '../../site';
 import { rssResponse } from '../../lib/rss';
-import { formatRange } from '../../lib/dates';
+import { sessionsSummary } from '../../lib/sessions';
 import { locationText } from '../../lib/calendar';
 import { exampleNotice, exampleTitle } from '../../lib/unconfirmed';
 
@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
     items: events.map((e) => ({
       title: statusNote[e.data.status] + exampleTitle(e.data),
       link: new URL(`/events/${e.id}/`, origin).href,
-      description: `${exampleNotice(e.data) ?? ''}${formatRange(e.data.startsAt, e.data.endsAt)}（北京时间），${locationText(e.data)}。${e.data.summary}`,
+      description: `${exampleNotice(e.data) ?? ''}${sessionsSummary(e.data.sessions)}（北京时间），${locationText(e.data)}。${e.data.summary}`,
       // An event has no publication date in content; its start is the date the item is about.
       pubDate: new Date(e.data.startsAt),
     })),
