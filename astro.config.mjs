@@ -30,7 +30,7 @@ export default defineConfig({
     preact(),
     sitemap({
       // On-demand and staff routes are not pages a reader lands on from a search engine.
-      filter: (page) => !/\/(rsvp|admin)\//.test(page) && !page.endsWith('/404/'),
+      filter: (page) => !/\/(rsvp|admin)\/|\/verify\/answer\//.test(page) && !page.endsWith('/404/'),
     }),
     // Last: indexes the finished client folder after every page is written.
     pagefind(),

@@ -1,7 +1,8 @@
 /**
- * BUILD TIME ONLY: derives the lookup index from the banks and provinces collections. It uses pinyin-pro and
- * opencc-js (devDependencies), so only the /verify/ page's frontmatter and unit tests may import it; the island
- * imports match.ts and receives the result as a JSON prop (the browser downloads no converter).
+ * SERVER AND BUILD ONLY: derives the lookup index from the banks and provinces collections. It uses pinyin-pro and
+ * opencc-js, so only the /verify/ routes (src/pages/verify/_licence.ts: the static index file, the service worker's
+ * version, the server-rendered answer) and unit tests may import it; the island imports match.ts and fetches the
+ * result as /verify/lookup-index.json (the browser downloads no converter).
  */
 import { Converter, Locale } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';

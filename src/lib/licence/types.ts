@@ -1,7 +1,7 @@
 /**
  * The data the licence lookup works on, and the answers it gives (DESIGN §6).
- * The index is built at build time from the banks and provinces collections (index-builder.ts) and handed to the
- * browser as one JSON prop, so the browser needs no pinyin or traditional-Chinese converter.
+ * The index is built from the banks and provinces collections (index-builder.ts) and served to the browser as one
+ * JSON file (/verify/lookup-index.json), so the browser needs no pinyin or traditional-Chinese converter.
  */
 
 /** How the query matched a licensed bank exactly. */
@@ -23,7 +23,7 @@ export interface IndexBank {
   licences: [string, string][];
 }
 
-/** Lists inside the index are comma-joined strings: the index travels as an HTML attribute, so it is kept small. */
+/** Lists inside the index are comma-joined strings: the index travels to every phone, so it is kept small. */
 export interface IndexProvince {
   /** Full name: 河南省, 广西壮族自治区. */
   name: string;
@@ -50,7 +50,7 @@ export interface LicenceIndex {
   orgs: Record<string, number>;
   /** Traditional → simplified, as a string of character pairs, for the characters the lookup knows. */
   t2s: string;
-  /** The word lists of words.ts, comma-joined (they travel in the HTML, not in the island's JavaScript). */
+  /** The word lists of words.ts, comma-joined (they travel in the index, not in the island's JavaScript). */
   words: { ask: string; tail: string; org: string; lookalike: string };
 }
 

@@ -1,18 +1,11 @@
 /**
  * The licence lookup's index (names, aliases, pinyin, initials, numbers, places, traditional→simplified table),
  * built once at build time and served as a static file. The island fetches it after the page has rendered, so the
- * page's first screen stays within one round trip and the browser still downloads no converter.
+ * page's first screen stays within one round trip and the browser still downloads no converter. The service
+ * worker (sw.js) keeps a copy for offline use and is versioned by its hash.
  */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
-import { buildLicenceIndex } from '../../lib/licence/index-builder';
+import { licenceIndex } from './_licence';
 
-export const GET: APIRoute = async () => {
-  const banks = await getCollection('banks');
-  const provinces = await getCollection('provinces');
-  const index = buildLicenceIndex(
-    banks.map((b) => b.data),
-    provinces.map((p) => p.data),
-  );
-  return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-};
+export const GET: APIRoute = async () =>
+  new Response((await licenceIndex()).json, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
