@@ -77,6 +77,33 @@ export const migrations: string[] = [
    CREATE UNIQUE INDEX rsvps_event_phone_class ON rsvps (event, phone, group_key) WHERE status <> 'cancelled';
    DROP INDEX rsvps_event_status;
    CREATE INDEX rsvps_event_session_status ON rsvps (event, session, status, id);`,
+  // The staff console (src/server/staff.ts, audit.ts): accounts with scrypt hashes, signed-in sessions (only a
+  // hash of the cookie is stored), the audit log (PIPL art. 51) and when a registration was checked in at the door.
+  `CREATE TABLE staff (
+     id            INTEGER PRIMARY KEY,
+     name          TEXT    NOT NULL UNIQUE,
+     password_hash TEXT    NOT NULL,             -- scrypt$N$r$p$salt$hash (base64)
+     disabled_at   INTEGER,
+     failed_count  INTEGER NOT NULL DEFAULT 0,    -- failed sign-ins in a row
+     locked_until  INTEGER,
+     created_at    INTEGER NOT NULL
+   );
+   CREATE TABLE staff_sessions (
+     token_hash TEXT    PRIMARY KEY,             -- sha256 of the cookie value
+     staff_id   INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     seen_at    INTEGER NOT NULL
+   );
+   CREATE TABLE audit_log (
+     id     INTEGER PRIMARY KEY,
+     at     INTEGER NOT NULL,
+     actor  TEXT    NOT NULL,                    -- staff name, as typed for a failed sign-in
+     action TEXT    NOT NULL,                    -- src/server/audit.ts: AuditAction
+     target TEXT    NOT NULL DEFAULT ''          -- event/session, a code; never a phone number
+   );
+   CREATE INDEX audit_log_at ON audit_log (at);
+   ALTER TABLE rsvps ADD COLUMN checked_in_at INTEGER;
+   ALTER TABLE rsvps ADD COLUMN checked_in_by TEXT;`,
 ];
 
 /** Opens (creating folder, file and schema when missing) a connection ready for concurrent use. */

@@ -1,0 +1,50 @@
+/**
+ * The staff console's audit log (PIPL art. 51: a record of who handled personal data): who, when, what. Kept
+ * for AUDIT_RETENTION_DAYS (RSVP_AUDIT_DAYS overrides it) and deleted by `npm run rsvp:purge` after that.
+ * A target names an event, a session or a confirmation code; never a phone number or a name.
+ * Imports only Node built-ins and types, so plain Node can load it.
+ */
+import type { Db } from './db.ts';
+
+/** Every kind of entry the console writes. */
+export const auditActions = {
+  'sign-in': '登录',
+  'sign-in-failed': '登录失败',
+  'sign-out': '退出',
+  'list-view': '查看报名名单',
+  reveal: '查看完整手机号',
+  'check-in': '签到',
+  cancel: '代为取消',
+  export: '导出报名表',
+} as const;
+export type AuditAction = keyof typeof auditActions;
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: string;
+  action: AuditAction;
+  target: string;
+}
+
+/** Days the audit log is kept (privacy policy; RSVP_AUDIT_DAYS). */
+export const DEFAULT_AUDIT_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+export function audit(db: Db, actor: string, action: AuditAction, target = '', now: Date = new Date()): void {
+  // A name typed at a failed sign-in is kept short: the log must not become a store of whatever was typed.
+  db.prepare('INSERT INTO audit_log (at, actor, action, target) VALUES (?, ?, ?, ?)').run(now.getTime(), actor.slice(0, 64), action, target);
+}
+
+/** The newest entries first. */
+export function auditEntries(db: Db, limit = 500): AuditEntry[] {
+  return (db.prepare('SELECT id, at, actor, action, target FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as unknown as AuditEntry[]).map(
+    (e) => ({ ...e, id: Number(e.id), at: Number(e.at) }),
+  );
+}
+
+/** Deletes entries older than `days`; returns how many went. */
+export function purgeAudit(db: Db, days: number, now: Date = new Date()): number {
+  if (!(Number.isFinite(days) && days >= 0)) throw new RangeError(`audit days: ${days}`);
+  return Number(db.prepare('DELETE FROM audit_log WHERE at < ?').run(now.getTime() - days * DAY_MS).changes);
+}
