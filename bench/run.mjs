@@ -24,6 +24,7 @@ execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--
 const buildSeconds = ((performance.now() - t0) / 1000).toFixed(1);
 
 step('page weight', 'bench/page-weight.mjs');
+step('licence check on a slow phone', 'bench/verify-slow.mjs');
 step('search bytes', 'bench/search-bytes.mjs');
 // The load runs on the fixture site, whose events are always open whatever the day (tests/fixtures/events.ts).
 execFileSync(process.execPath, ['tests/fixtures/build-site.ts'], { stdio: 'inherit' });
@@ -43,6 +44,7 @@ const s = read('search-bytes.json');
 const r = read('rsvp-load.json');
 const b = read('build-scale.json');
 const l = read('lighthouse.json');
+const v = read('verify-slow.json');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const lines = [
   `# Benchmark results`,
@@ -58,6 +60,17 @@ const lines = [
   ),
   ``,
 ];
+if (v) {
+  const t = v.timing;
+  const sw = v.serviceWorker;
+  const run = (r) => `${r.medianMs} ms median (${r.minMs}–${r.maxMs} ms, ${r.runs} runs)`;
+  lines.push(
+    `Licence check, shared link 「${v.query}」 on ${v.profile.kbitPerSecond} kbit/s, ${v.profile.latencyMs} ms RTT, CPU ${v.profile.cpuSlowdown}× (bar: verdict ≤ 2 s, JavaScript not needed):`,
+    `JavaScript on ${run(t.sharedLinkJsOn)}; off ${run(t.sharedLinkJsOff)}; a /verify/?q= link answered by the island alone ${run(t.islandOnlyLinkJsOn)}.`,
+    `Answer page ${kb(v.bytes.answerPageHtml.gzip)} HTML, ${kb(v.bytes.verifyJsGzip)} JS, index ${kb(v.bytes.lookupIndex.gzip)}; service worker keeps ${sw.entries.length} files, ${kb(sw.bytes)} (${kb(sw.gzipBytes)} gzip); offline verdict ${sw.offlineMs} ms. Article JS with read-aloud ${v.bytes.articleJsGzip} B.`,
+    '',
+  );
+}
 if (b) {
   lines.push(`| extra articles | pages | build + index | per 100 pages |`, `|---|---|---|---|`);
   for (const row of b.rows) lines.push(`| ${row.extraArticles} | ${row.pages} | ${row.seconds} s | ${row.secondsPer100Pages} s |`);
