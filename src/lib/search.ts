@@ -4,7 +4,7 @@
  * entry, ordering section filters, and the Chinese status lines. Pure: the page's script and the unit tests share
  * them.
  */
-import { QUESTION_PREFIXES, QUESTION_SUFFIXES } from './licence/words';
+import { QUESTION_PREFIXES, QUESTION_SUFFIXES, QUESTION_WORDS_ANYWHERE } from './licence/words';
 
 /** What a search URL asks for: `/search/?q=脐带血&section=科普&section=活动`. */
 export interface SearchState {
@@ -72,16 +72,6 @@ export function statusText(state: SearchState, total: number): string {
 /** What the live region says while the index loads and a search runs (on a slow link, for seconds). */
 export const SEARCHING_TEXT = '正在搜索…';
 
-/**
- * Question words that can stand anywhere in a typed question (「火种工程怎么申请」), longest first so 为什么 goes
- * before 什么. The words a question wraps around its subject (请问…, …吗, …正规吗) are the licence lookup's list
- * (src/lib/licence/words.ts), stripped from the ends as the lookup strips them. Words that carry the question's
- * subject stay: 多久, 多少钱, 费用 are what a page about duration or cost says.
- */
-export const QUESTION_WORDS_ANYWHERE = [
-  '是什么意思', '什么意思', '我想知道', '想知道', '告诉我', '为什么', '什么是', '是什么', '怎么办', '怎么', '怎样', '如何', '什么',
-  '哪些', '哪里', '哪儿', '哪个', '哪家', '能不能', '可不可以', '是不是', '有没有', '要不要', '会不会',
-].sort((a, b) => b.length - a.length);
 
 const prefixes = [...QUESTION_PREFIXES].sort((a, b) => b.length - a.length);
 const suffixes = [...QUESTION_SUFFIXES].sort((a, b) => b.length - a.length);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { QUESTION_WORDS_ANYWHERE } from '../../src/lib/licence/words';
 import {
   entryLinks,
   MAX_QUERY_LENGTH,
   orderSections,
-  QUESTION_WORDS_ANYWHERE,
   queryWords,
   readSearchState,
   safeExcerpt,

@@ -11,6 +11,17 @@ export const QUESTION_SUFFIXES = [
   '有没有资质', '有资质吗', '有许可证吗', '正规吗', '合法吗', '靠谱吗', '可靠吗', '可信吗', '怎么样', '吗', '呢',
 ];
 
+/**
+ * Question words that can stand anywhere in a typed question (「火种工程怎么申请」), longest first so 为什么 goes
+ * before 什么. The words a question wraps around its subject (请问…, …吗, …正规吗) are QUESTION_PREFIXES and QUESTION_SUFFIXES
+ * above, stripped from the ends as the lookup strips them. Site search (src/lib/search.ts) uses all three lists. Words that carry the question's
+ * subject stay: 多久, 多少钱, 费用 are what a page about duration or cost says.
+ */
+export const QUESTION_WORDS_ANYWHERE = [
+  '是什么意思', '什么意思', '我想知道', '想知道', '告诉我', '为什么', '什么是', '是什么', '怎么办', '怎么', '怎样', '如何', '什么',
+  '哪些', '哪里', '哪儿', '哪个', '哪家', '能不能', '可不可以', '是不是', '有没有', '要不要', '会不会',
+].sort((a, b) => b.length - a.length);
+
 /** Words that make a text an organisation's name rather than a place ("河南脐血库" vs "我在河南"). */
 export const ORG_MARKERS = [
   '库', '银行', '公司', '中心', '站', '医院', '机构', '集团', '科技', '生物', '工程', '基地', '合作', '分部',
