@@ -35,9 +35,13 @@ const launchOptions = existsSync(debianChromium)
     }
   : {};
 
+// The fixture server's database folder: made once by the runner, inherited by its workers through the environment,
+// so tests can add staff accounts to that database with `npm run staff` (tests/e2e/fixture/admin.spec.ts).
+process.env.E2E_FIXTURE_DB_DIR ??= mkdtempSync(join(tmpdir(), 'sdcbb-e2e-'));
+export const FIXTURE_DB_PATH = join(process.env.E2E_FIXTURE_DB_DIR, 'rsvp.sqlite');
+
 /** The real server on a build folder, with its own database and the test settings. */
-function server(dir: string, port: number) {
-  const dbDir = mkdtempSync(join(tmpdir(), 'sdcbb-e2e-'));
+function server(dir: string, port: number, dbDir = mkdtempSync(join(tmpdir(), 'sdcbb-e2e-'))) {
   return {
     // NODE_OPTIONS passes through, so `npm run test:future` moves this server's clock too.
     command: `node --disable-warning=ExperimentalWarning ${dir}/server/entry.mjs`,
@@ -70,5 +74,5 @@ export default defineConfig({
       : [{ name: 'content', testDir: 'tests/e2e/content', use: { ...device, baseURL: `http://localhost:${contentPort}` } }]),
     { name: 'fixture', testDir: 'tests/e2e/fixture', use: { ...device, baseURL: `http://localhost:${fixturePort}` } },
   ],
-  webServer: [...(onlyFixture ? [] : [server(outDir, contentPort)]), server(FIXTURE_OUT, fixturePort)],
+  webServer: [...(onlyFixture ? [] : [server(outDir, contentPort)]), server(FIXTURE_OUT, fixturePort, process.env.E2E_FIXTURE_DB_DIR)],
 });

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_DB_PATH, openDb } from '../src/server/db.ts';
 import { DEFAULT_RETENTION_DAYS, purgeExpired } from '../src/server/purge.ts';
-import { DEFAULT_AUDIT_DAYS, purgeAudit } from '../src/server/audit.ts';
+import { auditDaysSetting, purgeAudit } from '../src/server/audit.ts';
 import { purgeSessions } from '../src/server/staff.ts';
 
 const path = process.env.RSVP_DB_PATH || DEFAULT_DB_PATH;
@@ -17,10 +17,9 @@ if (!(Number.isInteger(days) && days >= 0)) {
   console.error(`RSVP_RETENTION_DAYS must be a whole number of days (got "${raw}")`);
   process.exit(1);
 }
-const rawAudit = process.env.RSVP_AUDIT_DAYS;
-const auditDays = rawAudit === undefined || rawAudit === '' ? DEFAULT_AUDIT_DAYS : Number(rawAudit);
-if (!(Number.isInteger(auditDays) && auditDays >= 0)) {
-  console.error(`RSVP_AUDIT_DAYS must be a whole number of days (got "${rawAudit}")`);
+const auditDays = auditDaysSetting();
+if (auditDays === undefined) {
+  console.error(`RSVP_AUDIT_DAYS must be a whole number of days (got "${process.env.RSVP_AUDIT_DAYS}")`);
   process.exit(1);
 }
 if (!existsSync(path)) {

@@ -29,6 +29,13 @@ export interface AuditEntry {
 
 /** Days the audit log is kept (privacy policy; RSVP_AUDIT_DAYS). */
 export const DEFAULT_AUDIT_DAYS = 180;
+
+/** The configured period: RSVP_AUDIT_DAYS, a whole number of days, or the default (undefined: not a valid setting). */
+export function auditDaysSetting(raw: string | undefined = process.env.RSVP_AUDIT_DAYS): number | undefined {
+  if (raw === undefined || raw === '') return DEFAULT_AUDIT_DAYS;
+  const days = Number(raw);
+  return Number.isInteger(days) && days >= 0 ? days : undefined;
+}
 const DAY_MS = 86_400_000;
 
 export function audit(db: Db, actor: string, action: AuditAction, target = '', now: Date = new Date()): void {

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { audit, auditActions, auditEntries, purgeAudit } from '../../src/server/audit';
+import { audit, auditActions, auditDaysSetting, auditEntries, DEFAULT_AUDIT_DAYS, purgeAudit } from '../../src/server/audit';
 import { openDb, type Db } from '../../src/server/db';
 import {
   addStaff,
@@ -112,6 +112,13 @@ describe('the audit log', () => {
     expect(purgeAudit(db, 1, new Date(T0.getTime() + 86_400_000 + 60_000 * 2.5))).toBe(3);
     expect(auditEntries(db)).toHaveLength(actions.length - 3);
     expect(() => purgeAudit(db, -1)).toThrow(RangeError);
+  });
+
+  it('is kept RSVP_AUDIT_DAYS days, 180 by default; anything but whole days is not a setting', () => {
+    expect(auditDaysSetting(undefined)).toBe(DEFAULT_AUDIT_DAYS);
+    expect(auditDaysSetting('')).toBe(180);
+    expect(auditDaysSetting('90')).toBe(90);
+    for (const bad of ['-1', '1.5', 'ninety']) expect(auditDaysSetting(bad)).toBeUndefined();
   });
 
   it('keeps a typed name short', () => {
