@@ -10,7 +10,7 @@ import { getDb } from './runtime';
 export const STAFF_COOKIE = 'sdcbb_staff';
 
 /** Sign-in attempts per client address per minute, whatever the name. */
-export const SIGN_IN_PER_MINUTE = 10;
+export const SIGN_IN_PER_MINUTE = 20;
 export const signInLimiter = createRateLimiter({ limit: SIGN_IN_PER_MINUTE });
 setInterval(() => signInLimiter.sweep(), 60_000).unref();
 
