@@ -137,7 +137,7 @@ const events = defineCollection({
       /** Where it happens, for an in-person event. */
       venue: z
         .object({
-          /** Name of the place, e.g. 山东省脐带血造血干细胞库 生命科普馆. */
+          /** Name of the place as the bank gives it, e.g. 山东省脐带血造血干细胞库 (never a name no source gives). */
           name: z.string(),
           /** Street address, only once the bank has confirmed it; when absent the page says the exact meeting point comes with the registration confirmation. */
           address: z.string().optional(),
