@@ -8,14 +8,13 @@
  *   reading pages (FAQ, glossary, about, the policies) are held to the same bar.
  * Sizes are gzip -9, as bench/page-weight.mjs measures them.
  */
-import { gzipSync } from 'node:zlib';
-import { expect, test, type Response } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { gzipBytes, scriptBytes } from '../helpers';
 import { sitemapPaths } from '../sitemap-urls';
 
 const FIRST_ROUND_TRIP = 14 * 1024;
 const PREFS_SCRIPT = 1024;
 const READING_PAGE_JS = 2 * 1024;
-const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
 /** Pages that carry no JavaScript but the preference script. */
 const scriptFree = /^\/(charity|schools|news)\//;
@@ -30,7 +29,7 @@ function prefixWithin(html: Buffer, budget: number): Buffer {
   let hi = html.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (gz(html.subarray(0, mid)) <= budget) lo = mid;
+    if (gzipBytes(html.subarray(0, mid)) <= budget) lo = mid;
     else hi = mid - 1;
   }
   return html.subarray(0, lo);
@@ -45,32 +44,24 @@ for (const path of sitemapPaths()) {
     const text = html.toString('utf8');
     const stylesheets = [...text.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])?.[1] ?? '');
     let css = 0;
-    for (const href of stylesheets) css += gz(await (await request.get(new URL(href, `http://site${path}`).pathname)).body());
+    for (const href of stylesheets) css += gzipBytes(await (await request.get(new URL(href, `http://site${path}`).pathname)).body());
 
     if (scriptFree.test(path)) {
       const scripts = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/application\/ld\+json/.test(m[1] ?? ''));
       expect(scripts.map((m) => (m[1] ?? '').trim()), 'scripts other than JSON-LD').toEqual(['']);
       expect(scripts[0]?.index ?? Infinity, 'the preference script is in <head>').toBeLessThan(text.indexOf('</head>'));
-      expect(gz(scripts[0]?.[2] ?? '')).toBeLessThanOrEqual(PREFS_SCRIPT);
+      expect(gzipBytes(scripts[0]?.[2] ?? '')).toBeLessThanOrEqual(PREFS_SCRIPT);
       expect(text).not.toMatch(/<astro-island|rel="modulepreload"/);
     }
 
     if (reading.test(path)) {
       // Every script the page runs, inline or fetched (a module may import more), as the browser gets it.
-      const fetched: Promise<number>[] = [];
-      const count = (res: Response) => {
-        if (res.request().resourceType() === 'script') fetched.push(res.body().then(gz));
-      };
-      page.on('response', count);
-      await page.goto(path, { waitUntil: 'networkidle' });
-      page.off('response', count);
+      const { total } = await scriptBytes(page, () => page.goto(path));
       await expect(page.locator('astro-island')).toHaveCount(0);
-      const inline = await page.locator('script:not([src]):not([type="application/ld+json"])').allTextContents();
-      const total = [...inline.map((s) => gz(s)), ...(await Promise.all(fetched))].reduce((a, b) => a + b, 0);
       expect(total, 'gzip bytes of JavaScript').toBeLessThanOrEqual(READING_PAGE_JS);
     }
 
-    if (gz(html) + css <= FIRST_ROUND_TRIP) return;
+    if (gzipBytes(html) + css <= FIRST_ROUND_TRIP) return;
 
     const first = prefixWithin(html, FIRST_ROUND_TRIP - css);
     expect(first.toString('utf8'), `all of <head> arrives in the first 14 KB of ${path}`).toContain('</head>');
