@@ -4,19 +4,9 @@
  * the running server. Fragments must name an element id on the target page.
  */
 import { expect, test } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { sitemapPaths } from '../sitemap-urls';
-
-const client = join(process.env.OUT_DIR ?? 'dist', 'client');
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'pagefind' ? [] : htmlFiles(full);
-    return name.endsWith('.html') ? [full] : [];
-  });
-}
+import { clientDir as client, htmlFiles, sitemapPaths } from '../sitemap-urls';
 
 const pageOf = (file: string) => '/' + relative(client, file).replace(/index\.html$/, '').replace(/\\/g, '/');
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");

@@ -3,27 +3,16 @@
  * read from the built HTML of the real site, so copy in content files, data files and components is all covered.
  */
 import { expect, test } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const client = join(process.env.OUT_DIR ?? 'dist', 'client');
+import { readFileSync } from 'node:fs';
+import { clientDir, htmlFiles } from '../sitemap-urls';
 
 /** Every built HTML page's visible text (tags and scripts stripped), by path. */
 function pages(): [string, string][] {
-  const out: [string, string][] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory() && e.name !== '_astro' && e.name !== 'pagefind') walk(p);
-      else if (e.name.endsWith('.html')) {
-        const html = readFileSync(p, 'utf8');
-        const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '');
-        out.push([p.slice(client.length), text]);
-      }
-    }
-  };
-  walk(client);
-  return out;
+  return htmlFiles().map((file) => {
+    const html = readFileSync(file, 'utf8');
+    const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '');
+    return [file.slice(clientDir.length), text];
+  });
 }
 
 const CRIME = '非法采集、供应血液、制作、供应血液制品罪';
