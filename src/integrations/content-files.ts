@@ -18,6 +18,13 @@ export interface ContentFile<T> {
   body: string;
 }
 
+/** One .mdx file: its parsed frontmatter and its body. */
+export function readMdx<T>(path: string): { data: T; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(readFileSync(path, 'utf8'));
+  if (!m) throw new Error(`${path}: no frontmatter`);
+  return { data: parse(m[1] as string) as T, body: m[2] as string };
+}
+
 /** Every .mdx file of a collection folder (articles, events, lessons …) under `root`, in file-name order. */
 export function readCollection<T>(root: string, folder: string): ContentFile<T>[] {
   const dir = join(root, folder);
@@ -25,11 +32,7 @@ export function readCollection<T>(root: string, folder: string): ContentFile<T>[
   return readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .sort()
-    .map((file) => {
-      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(readFileSync(join(dir, file), 'utf8'));
-      if (!m) throw new Error(`${folder}/${file}: no frontmatter`);
-      return { id: file.replace(/\.mdx$/, ''), file: `${folder}/${file}`, data: parse(m[1] as string) as T, body: m[2] as string };
-    });
+    .map((file) => ({ id: file.replace(/\.mdx$/, ''), file: `${folder}/${file}`, ...readMdx<T>(join(dir, file)) }));
 }
 
 /** A data file in <root>/data/: a YAML list, or a JSON document. */

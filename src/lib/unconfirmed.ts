@@ -54,7 +54,7 @@ export function unconfirmedEventParts(e: MaybeUnconfirmed): string[] {
   const found = new Set(
     Object.keys(e.unconfirmed ?? {}).map((path) => eventParts.find(([re]) => re.test(path))?.[1] ?? '部分安排'),
   );
-  return [...eventParts.map(([, name]) => name), '部分安排'].filter((name, i, all) => found.has(name) && all.indexOf(name) === i);
+  return [...eventParts.map(([, name]) => name), '部分安排'].filter((name) => found.has(name));
 }
 
 /** The sentence readers see on an example event, or undefined for a confirmed one. */
