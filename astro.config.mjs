@@ -55,7 +55,10 @@ export default defineConfig({
   },
   env: {
     schema: {
-      RSVP_DB_PATH: envField.string({ context: 'server', access: 'secret', default: 'data/rsvp.sqlite' }),
+      // The registration store (src/server/store.ts): DATABASE_URL=postgres://… for PostgreSQL; otherwise SQLite at
+      // RSVP_DB_PATH (or DATABASE_URL=file:<path>), default data/rsvp.sqlite.
+      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      RSVP_DB_PATH: envField.string({ context: 'server', access: 'secret', optional: true }),
       RSVP_ADMIN_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
       RSVP_RETENTION_DAYS: envField.number({ context: 'server', access: 'secret', default: 30 }),
       RSVP_RATE_LIMIT: envField.number({ context: 'server', access: 'secret', default: 10 }),

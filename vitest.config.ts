@@ -6,5 +6,7 @@ export default getViteConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 30_000,
+    // A throw-away PostgreSQL cluster, so the store tests run on both stores (tests/unit/stores.ts).
+    globalSetup: ['tests/unit/pg-setup.ts'],
   },
 });

@@ -1,16 +1,15 @@
 /**
  * npm run staff -- add|disable|reset <name> — manages the staff console's accounts (src/server/staff.ts) in the
- * database RSVP_DB_PATH names (DATABASE_URL=file:<path> also works; default data/rsvp.sqlite). `add` and `reset`
+ * store the running site uses: DATABASE_URL=postgres://… (PostgreSQL), else the SQLite file RSVP_DB_PATH names
+ * (DATABASE_URL=file:<path> also works; default data/rsvp.sqlite). `add` and `reset`
  * ask for the password twice on a terminal, without echo; otherwise they read one line from standard input.
  * There is no default account and no password anywhere in the repository.
  */
 import { createInterface } from 'node:readline';
-import { DEFAULT_DB_PATH, openDb } from '../src/server/db.ts';
 import { addStaff, disableStaff, MIN_PASSWORD_LENGTH, resetStaff } from '../src/server/staff.ts';
+import { openStore } from '../src/server/store.ts';
 
 const [command, name] = process.argv.slice(2);
-const fromUrl = process.env.DATABASE_URL?.replace(/^file:(\/\/)?/, '');
-const path = process.env.RSVP_DB_PATH || fromUrl || DEFAULT_DB_PATH;
 
 function usage(): never {
   console.error('usage: npm run staff -- add|disable|reset <name>');
@@ -60,15 +59,15 @@ async function password(): Promise<string> {
 }
 
 if (!name || !['add', 'disable', 'reset'].includes(command ?? '')) usage();
-const db = openDb(path);
+const store = await openStore();
 try {
-  if (command === 'add') addStaff(db, name, await password());
-  else if (command === 'reset') resetStaff(db, name, await password());
-  else disableStaff(db, name);
-  console.log(`${command}: ${name} (${path})`);
+  if (command === 'add') await addStaff(store, name, await password());
+  else if (command === 'reset') await resetStaff(store, name, await password());
+  else await disableStaff(store, name);
+  console.log(`${command}: ${name} (${store.label})`);
 } catch (e) {
   console.error((e as Error).message);
   process.exitCode = 1;
 } finally {
-  db.close();
+  await store.close();
 }

@@ -6,15 +6,15 @@
  */
 import { defineAction } from 'astro:actions';
 import { submitCancel, submitRsvp } from '../server/rsvp-service';
-import { findEvent, getDb, limiter } from '../server/runtime';
+import { findEvent, getStore, limiter } from '../server/runtime';
 
 export const server = {
   rsvp: defineAction({
     accept: 'form',
-    handler: (form, context) => submitRsvp(form, { db: getDb(), limiter, findEvent, clientAddress: context.clientAddress }),
+    handler: async (form, context) => submitRsvp(form, { store: await getStore(), limiter, findEvent, clientAddress: context.clientAddress }),
   }),
   cancelRsvp: defineAction({
     accept: 'form',
-    handler: (form, context) => submitCancel(form, { db: getDb(), limiter, findEvent, clientAddress: context.clientAddress }),
+    handler: async (form, context) => submitCancel(form, { store: await getStore(), limiter, findEvent, clientAddress: context.clientAddress }),
   }),
 };

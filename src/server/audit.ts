@@ -4,7 +4,7 @@
  * A target names an event, a session or a confirmation code; never a phone number or a name.
  * Imports only Node built-ins and types, so plain Node can load it.
  */
-import type { Db } from './db.ts';
+import type { Sql } from './store.ts';
 
 /** Every kind of entry the console writes. */
 export const auditActions = {
@@ -38,20 +38,20 @@ export function auditDaysSetting(raw: string | undefined = process.env.RSVP_AUDI
 }
 const DAY_MS = 86_400_000;
 
-export function audit(db: Db, actor: string, action: AuditAction, target = '', now: Date = new Date()): void {
+export async function audit(db: Sql, actor: string, action: AuditAction, target = '', now: Date = new Date()): Promise<void> {
   // A name typed at a failed sign-in is kept short: the log must not become a store of whatever was typed.
-  db.prepare('INSERT INTO audit_log (at, actor, action, target) VALUES (?, ?, ?, ?)').run(now.getTime(), actor.slice(0, 64), action, target);
+  await db.run('INSERT INTO audit_log (at, actor, action, target) VALUES (?, ?, ?, ?)', [now.getTime(), actor.slice(0, 64), action, target]);
 }
 
 /** The newest entries first. */
-export function auditEntries(db: Db, limit = 500): AuditEntry[] {
-  return (db.prepare('SELECT id, at, actor, action, target FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as unknown as AuditEntry[]).map(
+export async function auditEntries(db: Sql, limit = 500): Promise<AuditEntry[]> {
+  return (await db.all<AuditEntry>('SELECT id, at, actor, action, target FROM audit_log ORDER BY id DESC LIMIT ?', [limit])).map(
     (e) => ({ ...e, id: Number(e.id), at: Number(e.at) }),
   );
 }
 
 /** Deletes entries older than `days`; returns how many went. */
-export function purgeAudit(db: Db, days: number, now: Date = new Date()): number {
+export async function purgeAudit(db: Sql, days: number, now: Date = new Date()): Promise<number> {
   if (!(Number.isFinite(days) && days >= 0)) throw new RangeError(`audit days: ${days}`);
-  return Number(db.prepare('DELETE FROM audit_log WHERE at < ?').run(now.getTime() - days * DAY_MS).changes);
+  return (await db.run('DELETE FROM audit_log WHERE at < ?', [now.getTime() - days * DAY_MS])).changes;
 }

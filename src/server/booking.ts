@@ -3,8 +3,9 @@
  * - the event's content decides: sessions and their capacity, registration window, waiting list, party size;
  * - capacity, closing time and waiting list are per session (src/lib/sessions.ts); capacity counts seats, not
  *   forms (a school group's pupils plus teachers);
- * - the check and the write happen in one BEGIN IMMEDIATE transaction, so concurrent submissions cannot overbook,
- *   whichever sessions they are for;
+ * - the check and the write happen in one transaction holding the store's write lock (src/server/store.ts: SQLite's
+ *   BEGIN IMMEDIATE, PostgreSQL's advisory lock), so concurrent submissions cannot overbook, whichever sessions they
+ *   are for and whichever server process takes them;
  * - the same idempotency token books once;
  * - one phone holds one live registration per event; at a school-group event, one per class (school and class),
  *   so a lead teacher may book several classes from one phone;
@@ -17,7 +18,7 @@ import { registrationState, sessionState, type EventTiming, type RegistrationSta
 import type { RsvpStatus } from '../lib/rsvp/outcome.ts';
 import type { ChildBands, Consent, ExtraField, RsvpRules, RsvpValues } from '../lib/rsvp/validate.ts';
 import { newCode } from './codes.ts';
-import { immediate, type Db } from './db.ts';
+import type { Sql, Store } from './store.ts';
 import { SINGLE_SESSION } from '../lib/sessions.ts';
 
 /** A session as the booking rules need it (src/lib/sessions.ts: Session, with its capacity). */
@@ -152,58 +153,47 @@ const toBooking = (r: Row): Booking => ({
   cancelledAt: r.cancelled_at === null ? null : Number(r.cancelled_at),
 });
 
-/** Prepared statements, one set per connection (preparing costs more than running these queries). */
-function statements(db: Db) {
-  const p = (sql: string) => db.prepare(sql);
-  return {
-    byToken: p('SELECT * FROM rsvps WHERE event = ? AND token = ?'),
-    byCode: p('SELECT * FROM rsvps WHERE code = ?'),
-    codeExists: p('SELECT 1 FROM rsvps WHERE code = ?'),
-    liveByPhone: p("SELECT 1 FROM rsvps WHERE event = ? AND phone = ? AND status <> 'cancelled'"),
-    liveByPhoneClass: p("SELECT 1 FROM rsvps WHERE event = ? AND phone = ? AND group_key = ? AND status <> 'cancelled'"),
-    taken: p("SELECT COALESCE(SUM(seats), 0) AS n FROM rsvps WHERE event = ? AND session = ? AND status = 'confirmed'"),
-    perSession: p(`SELECT session, COALESCE(SUM(CASE WHEN status = 'confirmed' THEN seats END), 0) AS taken,
-                          COUNT(CASE WHEN status = 'waitlisted' THEN 1 END) AS waiting
-                   FROM rsvps WHERE event = ? AND status <> 'cancelled' GROUP BY session`),
-    waiting: p("SELECT * FROM rsvps WHERE event = ? AND session = ? AND status = 'waitlisted' ORDER BY id"),
-    position: p("SELECT COUNT(*) AS n FROM rsvps WHERE event = ? AND session = ? AND status = 'waitlisted' AND id <= ?"),
-    promote: p("UPDATE rsvps SET status = 'confirmed', promoted_at = ? WHERE id = ? AND status = 'waitlisted'"),
-    // Personal data goes at once (privacy policy); code, session and seats stay for the seat count and the export,
-    // and the consent record (which consents, notice version, time: nothing personal once the rest is gone).
-    cancel: p(`UPDATE rsvps SET status = 'cancelled', cancelled_at = ?, name = '', phone = '',
-                 child_age_bands = NULL, school = NULL, class_name = NULL, due_month = NULL, prep_note = NULL, group_key = ''
-               WHERE id = ?`),
-    // Withdrawal of the sensitive consents (PIPL art. 15): the items go at once, the booking and its seats stay.
-    withdraw: p(`UPDATE rsvps SET child_age_bands = NULL, due_month = NULL, consents = 'privacy', withdrawn_at = ?
-                 WHERE id = ?`),
-    // Keeps the purge date right when an event's end moved in content after earlier bookings.
-    endsAt: p('UPDATE rsvps SET event_ends_at = ? WHERE event = ? AND event_ends_at <> ?'),
-    insert: p(`INSERT INTO rsvps (event, session, code, token, name, phone, seats, pupils, teachers, arrival, prep_note,
-                                  safety_ack_at, group_key, child_age_bands, school, class_name, due_month,
-                                  consents, notice_version, consented_at, status, created_at, event_ends_at)
-               VALUES (:event, :session, :code, :token, :name, :phone, :seats, :pupils, :teachers, :arrival, :prepNote,
-                       :safetyAckAt, :groupKey, :childAgeBands, :school, :className, :dueMonth,
-                       :consents, :notice, :createdAt, :status, :createdAt, :endsAt)
-               RETURNING *`),
-    all: p(`SELECT * FROM rsvps WHERE event = ?
-            ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, id`),
-  };
-}
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function q(db: Db) {
-  let s = cache.get(db);
-  if (!s) cache.set(db, (s = statements(db)));
-  return s;
-}
+/** The rules' SQL, run by both stores (src/server/store.ts): `?` parameters, nothing either database lacks. */
+const SQL = {
+  byToken: 'SELECT * FROM rsvps WHERE event = ? AND token = ?',
+  byCode: 'SELECT * FROM rsvps WHERE code = ?',
+  codeExists: 'SELECT 1 AS x FROM rsvps WHERE code = ?',
+  liveByPhone: "SELECT 1 AS x FROM rsvps WHERE event = ? AND phone = ? AND status <> 'cancelled'",
+  liveByPhoneClass: "SELECT 1 AS x FROM rsvps WHERE event = ? AND phone = ? AND group_key = ? AND status <> 'cancelled'",
+  taken: "SELECT COALESCE(SUM(seats), 0) AS n FROM rsvps WHERE event = ? AND session = ? AND status = 'confirmed'",
+  perSession: `SELECT session, COALESCE(SUM(CASE WHEN status = 'confirmed' THEN seats END), 0) AS taken,
+                      COUNT(CASE WHEN status = 'waitlisted' THEN 1 END) AS waiting
+               FROM rsvps WHERE event = ? AND status <> 'cancelled' GROUP BY session`,
+  waiting: "SELECT * FROM rsvps WHERE event = ? AND session = ? AND status = 'waitlisted' ORDER BY id",
+  position: "SELECT COUNT(*) AS n FROM rsvps WHERE event = ? AND session = ? AND status = 'waitlisted' AND id <= ?",
+  promote: "UPDATE rsvps SET status = 'confirmed', promoted_at = ? WHERE id = ? AND status = 'waitlisted'",
+  // Personal data goes at once (privacy policy); code, session and seats stay for the seat count and the export,
+  // and the consent record (which consents, notice version, time: nothing personal once the rest is gone).
+  cancel: `UPDATE rsvps SET status = 'cancelled', cancelled_at = ?, name = '', phone = '',
+             child_age_bands = NULL, school = NULL, class_name = NULL, due_month = NULL, prep_note = NULL, group_key = ''
+           WHERE id = ?`,
+  // Withdrawal of the sensitive consents (PIPL art. 15): the items go at once, the booking and its seats stay.
+  withdraw: `UPDATE rsvps SET child_age_bands = NULL, due_month = NULL, consents = 'privacy', withdrawn_at = ?
+             WHERE id = ?`,
+  // Keeps the purge date right when an event's end moved in content after earlier bookings.
+  endsAt: 'UPDATE rsvps SET event_ends_at = ? WHERE event = ? AND event_ends_at <> ?',
+  insert: `INSERT INTO rsvps (event, session, code, token, name, phone, seats, pupils, teachers, arrival, prep_note,
+                              safety_ack_at, group_key, child_age_bands, school, class_name, due_month,
+                              consents, notice_version, consented_at, status, created_at, event_ends_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           RETURNING *`,
+  all: `SELECT * FROM rsvps WHERE event = ?
+        ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, id`,
+} as const;
 
 /** Seats held by confirmed registrations of one session (the only one, `main`, unless the event lists several). */
-export function seatsTaken(db: Db, slug: string, session: string = SINGLE_SESSION): number {
-  return Number((q(db).taken.get(slug, session) as { n: number }).n);
+export async function seatsTaken(db: Sql, slug: string, session: string = SINGLE_SESSION): Promise<number> {
+  return Number((await db.get<{ n: number }>(SQL.taken, [slug, session]))!.n);
 }
 
 /** Per session: seats still free and how many parties wait. */
-export function availability(db: Db, event: BookableEvent): Map<string, { left: number; waiting: number }> {
-  const rows = q(db).perSession.all(event.slug) as { session: string; taken: number; waiting: number }[];
+export async function availability(db: Sql, event: BookableEvent): Promise<Map<string, { left: number; waiting: number }>> {
+  const rows = await db.all<{ session: string; taken: number; waiting: number }>(SQL.perSession, [event.slug]);
   const by = new Map(rows.map((r) => [r.session, r]));
   return new Map(
     event.sessions.map((s) => {
@@ -213,32 +203,31 @@ export function availability(db: Db, event: BookableEvent): Map<string, { left: 
   );
 }
 
-export function findBooking(db: Db, code: string): Booking | undefined {
-  const row = q(db).byCode.get(code) as Row | undefined;
+export async function findBooking(db: Sql, code: string): Promise<Booking | undefined> {
+  const row = await db.get<Row>(SQL.byCode, [code]);
   return row && toBooking(row);
 }
 
-export function findByToken(db: Db, slug: string, token: string): Booking | undefined {
-  const row = q(db).byToken.get(slug, token) as Row | undefined;
+export async function findByToken(db: Sql, slug: string, token: string): Promise<Booking | undefined> {
+  const row = await db.get<Row>(SQL.byToken, [slug, token]);
   return row && toBooking(row);
 }
 
 /** 1 for the first party in its session's line. */
-export function waitlistPosition(db: Db, b: Pick<Booking, 'event' | 'session' | 'id'>): number {
-  return Number((q(db).position.get(b.event, b.session, b.id) as { n: number }).n);
+export async function waitlistPosition(db: Sql, b: Pick<Booking, 'event' | 'session' | 'id'>): Promise<number> {
+  return Number((await db.get<{ n: number }>(SQL.position, [b.event, b.session, b.id]))!.n);
 }
 
 /** Moves a session's waiting parties to confirmed, oldest first, each one whose seats fit in what is free. */
-function promoteWithinLock(db: Db, event: BookableEvent, session: BookableSession, now: Date): Booking[] {
+async function promoteWithinLock(tx: Sql, event: BookableEvent, session: BookableSession, now: Date): Promise<Booking[]> {
   const state = sessionState(event, session, now);
   if (state === 'ended' || state === 'cancelled') return [];
-  const s = q(db);
-  let left = session.capacity - seatsTaken(db, event.slug, session.id);
+  let left = session.capacity - (await seatsTaken(tx, event.slug, session.id));
   const promoted: Booking[] = [];
-  for (const row of s.waiting.all(event.slug, session.id) as unknown as Row[]) {
+  for (const row of await tx.all<Row>(SQL.waiting, [event.slug, session.id])) {
     if (left <= 0) break;
     if (row.seats > left) continue;
-    s.promote.run(now.getTime(), row.id);
+    await tx.run(SQL.promote, [now.getTime(), row.id]);
     left -= row.seats;
     promoted.push({ ...toBooking(row), status: 'confirmed', promotedAt: now.getTime() });
   }
@@ -246,21 +235,27 @@ function promoteWithinLock(db: Db, event: BookableEvent, session: BookableSessio
 }
 
 /** Promotes every session's waiting list now (e.g. after staff raised a capacity in content). */
-export function promote(db: Db, event: BookableEvent, now: Date = new Date()): Booking[] {
-  return immediate(db, () => event.sessions.flatMap((session) => promoteWithinLock(db, event, session, now)));
-}
-
-/** The event's other sessions still open whose free seats take `seats`, in order: what a refusal offers instead. */
-function othersWithRoom(db: Db, event: BookableEvent, except: string, seats: number, now: Date): Alternative[] {
-  return event.sessions.flatMap((s) => {
-    if (s.id === except || sessionState(event, s, now) !== 'open') return [];
-    const left = s.capacity - seatsTaken(db, event.slug, s.id);
-    return left >= seats ? [{ id: s.id, left }] : [];
+export function promote(store: Store, event: BookableEvent, now: Date = new Date()): Promise<Booking[]> {
+  return store.write(async (tx) => {
+    const promoted: Booking[] = [];
+    for (const session of event.sessions) promoted.push(...(await promoteWithinLock(tx, event, session, now)));
+    return promoted;
   });
 }
 
+/** The event's other sessions still open whose free seats take `seats`, in order: what a refusal offers instead. */
+async function othersWithRoom(tx: Sql, event: BookableEvent, except: string, seats: number, now: Date): Promise<Alternative[]> {
+  const others: Alternative[] = [];
+  for (const s of event.sessions) {
+    if (s.id === except || sessionState(event, s, now) !== 'open') continue;
+    const left = s.capacity - (await seatsTaken(tx, event.slug, s.id));
+    if (left >= seats) others.push({ id: s.id, left });
+  }
+  return others;
+}
+
 /** Registers a validated submission, or says why not. */
-export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = new Date()): BookResult {
+export async function book(store: Store, event: BookableEvent, v: RsvpValues, now: Date = new Date()): Promise<BookResult> {
   const { maxSeats } = rulesFor(event);
   if (v.event !== event.slug) throw new Error(`submission for ${v.event} booked against ${event.slug}`);
   if (!(Number.isInteger(v.seats) && v.seats >= 1 && v.seats <= maxSeats)) throw new RangeError(`seats ${v.seats}`);
@@ -272,9 +267,8 @@ export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = ne
   if (group && !(v.pupils && v.teachers && v.pupils + v.teachers === v.seats && v.school && v.className && v.safety))
     throw new Error('school group booking without pupils, teachers, class or the safety notice');
   const groupKey = group ? classKey(v.school!, v.className!) : '';
-  const s = q(db);
-  return immediate(db, (): BookResult => {
-    const prior = s.byToken.get(event.slug, v.token) as Row | undefined;
+  return store.write(async (tx): Promise<BookResult> => {
+    const prior = await tx.get<Row>(SQL.byToken, [event.slug, v.token]);
     if (prior) return { ok: true, booking: toBooking(prior), replay: true };
 
     const state = registrationState(event, now);
@@ -282,49 +276,53 @@ export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = ne
     const session = event.sessions.find((x) => x.id === v.session);
     const sState = session ? sessionState(event, session, now) : 'closed';
     if (!session || sState !== 'open')
-      return { ok: false, reason: 'session-closed', state: sState, others: othersWithRoom(db, event, v.session, v.seats, now) };
-    if (group ? s.liveByPhoneClass.get(event.slug, v.phone, groupKey) : s.liveByPhone.get(event.slug, v.phone))
-      return { ok: false, reason: 'duplicate', perClass: Boolean(group) };
+      return { ok: false, reason: 'session-closed', state: sState, others: await othersWithRoom(tx, event, v.session, v.seats, now) };
+    const live = group
+      ? await tx.get(SQL.liveByPhoneClass, [event.slug, v.phone, groupKey])
+      : await tx.get(SQL.liveByPhone, [event.slug, v.phone]);
+    if (live) return { ok: false, reason: 'duplicate', perClass: Boolean(group) };
 
     // Capacity may have grown in content since the last cancellation: those waiting go first.
-    promoteWithinLock(db, event, session, now);
-    const left = session.capacity - seatsTaken(db, event.slug, session.id);
+    await promoteWithinLock(tx, event, session, now);
+    const left = session.capacity - (await seatsTaken(tx, event.slug, session.id));
     let status: RsvpStatus;
     if (v.seats <= left) status = 'confirmed';
     // A party larger than the whole session would wait for ever: it is told what is left, as without a list.
     else if (event.rsvp.waitlist && v.seats <= session.capacity) status = 'waitlisted';
-    else if (left > 0) return { ok: false, reason: 'too-many-seats', left, others: othersWithRoom(db, event, session.id, v.seats, now) };
-    else return { ok: false, reason: 'full', others: othersWithRoom(db, event, session.id, v.seats, now) };
+    else if (left > 0) return { ok: false, reason: 'too-many-seats', left, others: await othersWithRoom(tx, event, session.id, v.seats, now) };
+    else return { ok: false, reason: 'full', others: await othersWithRoom(tx, event, session.id, v.seats, now) };
 
     let code = newCode();
-    while (s.codeExists.get(code)) code = newCode();
+    while (await tx.get(SQL.codeExists, [code])) code = newCode();
     const endsAt = Date.parse(event.endsAt);
-    s.endsAt.run(endsAt, event.slug, endsAt);
-    const row = s.insert.get({
-      event: event.slug,
-      session: session.id,
+    await tx.run(SQL.endsAt, [endsAt, event.slug, endsAt]);
+    const t = now.getTime();
+    const row = await tx.get<Row>(SQL.insert, [
+      event.slug,
+      session.id,
       code,
-      token: v.token,
-      name: v.name,
-      phone: v.phone,
-      seats: v.seats,
-      pupils: v.pupils,
-      teachers: v.teachers,
-      arrival: v.arrival,
-      prepNote: v.prepNote,
-      safetyAckAt: group ? now.getTime() : null,
+      v.token,
+      v.name,
+      v.phone,
+      v.seats,
+      v.pupils,
+      v.teachers,
+      v.arrival,
+      v.prepNote,
+      group ? t : null,
       groupKey,
-      childAgeBands: v.childAgeBands && JSON.stringify(v.childAgeBands),
-      school: v.school,
-      className: v.className,
-      dueMonth: v.dueMonth,
-      consents: v.consents.join(','),
-      notice: v.notice,
+      v.childAgeBands && JSON.stringify(v.childAgeBands),
+      v.school,
+      v.className,
+      v.dueMonth,
+      v.consents.join(','),
+      v.notice,
+      t,
       status,
-      createdAt: now.getTime(),
+      t,
       endsAt,
-    }) as unknown as Row;
-    return { ok: true, booking: toBooking(row), replay: false };
+    ]);
+    return { ok: true, booking: toBooking(row!), replay: false };
   });
 }
 
@@ -333,21 +331,20 @@ export function book(db: Db, event: BookableEvent, v: RsvpValues, now: Date = ne
  * cancelled one get the same answer, so the form cannot be used to learn which codes exist.
  */
 export function cancel(
-  db: Db,
+  store: Store,
   code: string,
   phone: string,
   eventFor: (slug: string) => BookableEvent | undefined,
   now: Date = new Date(),
-): CancelResult {
-  const s = q(db);
-  return immediate(db, (): CancelResult => {
-    const row = s.byCode.get(code) as Row | undefined;
+): Promise<CancelResult> {
+  return store.write(async (tx): Promise<CancelResult> => {
+    const row = await tx.get<Row>(SQL.byCode, [code]);
     if (!row || row.status === 'cancelled' || row.phone !== phone) return { ok: false, reason: 'no-match' };
-    s.cancel.run(now.getTime(), row.id);
+    await tx.run(SQL.cancel, [now.getTime(), row.id]);
     const event = eventFor(row.event);
     const session = event?.sessions.find((x) => x.id === row.session);
-    const promoted = row.status === 'confirmed' && event && session ? promoteWithinLock(db, event, session, now) : [];
-    return { ok: true, booking: toBooking(s.byCode.get(code) as unknown as Row), promoted };
+    const promoted = row.status === 'confirmed' && event && session ? await promoteWithinLock(tx, event, session, now) : [];
+    return { ok: true, booking: toBooking((await tx.get<Row>(SQL.byCode, [code]))!), promoted };
   });
 }
 
@@ -359,18 +356,17 @@ export type WithdrawResult =
  * Withdraws the consents to sensitive items of the registration with this code, if the phone matches, and
  * deletes those items (PIPL art. 15, 47); the registration keeps its seats. Answers like `cancel` otherwise.
  */
-export function withdrawSensitive(db: Db, code: string, phone: string, now: Date = new Date()): WithdrawResult {
-  const s = q(db);
-  return immediate(db, (): WithdrawResult => {
-    const row = s.byCode.get(code) as Row | undefined;
+export function withdrawSensitive(store: Store, code: string, phone: string, now: Date = new Date()): Promise<WithdrawResult> {
+  return store.write(async (tx): Promise<WithdrawResult> => {
+    const row = await tx.get<Row>(SQL.byCode, [code]);
     if (!row || row.status === 'cancelled' || row.phone !== phone) return { ok: false, reason: 'no-match' };
     const withdrew = row.consents.split(',').some((c) => c !== 'privacy');
-    if (withdrew) s.withdraw.run(now.getTime(), row.id);
-    return { ok: true, booking: toBooking(s.byCode.get(code) as unknown as Row), withdrew };
+    if (withdrew) await tx.run(SQL.withdraw, [now.getTime(), row.id]);
+    return { ok: true, booking: toBooking((await tx.get<Row>(SQL.byCode, [code]))!), withdrew };
   });
 }
 
 /** Every registration of an event for the staff export: confirmed, then waiting (in line order), then cancelled. */
-export function listBookings(db: Db, slug: string): Booking[] {
-  return (q(db).all.all(slug) as unknown as Row[]).map(toBooking);
+export async function listBookings(db: Sql, slug: string): Promise<Booking[]> {
+  return (await db.all<Row>(SQL.all, [slug])).map(toBooking);
 }

@@ -5,7 +5,7 @@
 import type { AstroCookies } from 'astro';
 import { createRateLimiter } from './rate-limit';
 import { IDLE_MINUTES, sessionStaff } from './staff';
-import { getDb } from './runtime';
+import { getStore } from './runtime';
 
 export const STAFF_COOKIE = 'sdcbb_staff';
 
@@ -24,8 +24,8 @@ export function clearStaffCookie(cookies: AstroCookies): void {
 }
 
 /** The signed-in staff member's name, or undefined. */
-export function currentStaff(cookies: AstroCookies): string | undefined {
-  return sessionStaff(getDb(), cookies.get(STAFF_COOKIE)?.value);
+export async function currentStaff(cookies: AstroCookies): Promise<string | undefined> {
+  return sessionStaff(await getStore(), cookies.get(STAFF_COOKIE)?.value);
 }
 
 /** A state-changing request from a page of this site: its Origin (or, without one, Sec-Fetch-Site) says so. */

@@ -5,7 +5,7 @@
  * takes the database and the clock, so unit tests run them without a server.
  */
 import { cancel, findBooking, listBookings, type BookableEvent, type Booking, type CancelResult } from './booking.ts';
-import { immediate, type Db } from './db.ts';
+import type { Sql, Store } from './store.ts';
 
 /** 13900000998 → 139****0998. */
 export const maskPhone = (phone: string): string => (/^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone ? '****' : '');
@@ -20,17 +20,16 @@ export interface SessionCounts {
 }
 
 /** Counts per session id of one event. */
-export function sessionCounts(db: Db, slug: string): Map<string, SessionCounts> {
-  const rows = db
-    .prepare(
-      `SELECT session,
-              COALESCE(SUM(CASE WHEN status = 'confirmed' THEN seats END), 0) AS confirmed,
-              COUNT(CASE WHEN status = 'waitlisted' THEN 1 END) AS waitlisted,
-              COALESCE(SUM(CASE WHEN status = 'confirmed' AND checked_in_at IS NOT NULL THEN seats END), 0) AS checkedIn
-       FROM rsvps WHERE event = ? GROUP BY session`,
-    )
-    .all(slug) as unknown as ({ session: string } & SessionCounts)[];
-  return new Map(rows.map((r) => [r.session, { confirmed: Number(r.confirmed), waitlisted: Number(r.waitlisted), checkedIn: Number(r.checkedIn) }]));
+export async function sessionCounts(db: Sql, slug: string): Promise<Map<string, SessionCounts>> {
+  const rows = await db.all<{ session: string; confirmed: number; waitlisted: number; checked_in: number }>(
+    `SELECT session,
+            COALESCE(SUM(CASE WHEN status = 'confirmed' THEN seats END), 0) AS confirmed,
+            COUNT(CASE WHEN status = 'waitlisted' THEN 1 END) AS waitlisted,
+            COALESCE(SUM(CASE WHEN status = 'confirmed' AND checked_in_at IS NOT NULL THEN seats END), 0) AS checked_in
+     FROM rsvps WHERE event = ? GROUP BY session`,
+    [slug],
+  );
+  return new Map(rows.map((r) => [r.session, { confirmed: Number(r.confirmed), waitlisted: Number(r.waitlisted), checkedIn: Number(r.checked_in) }]));
 }
 
 export interface ConsoleBooking extends Booking {
@@ -38,27 +37,26 @@ export interface ConsoleBooking extends Booking {
   checkedInBy: string | null;
 }
 
-function checkins(db: Db, slug: string): Map<string, { at: number; by: string | null }> {
-  const rows = db.prepare('SELECT code, checked_in_at, checked_in_by FROM rsvps WHERE event = ? AND checked_in_at IS NOT NULL').all(slug) as unknown as {
-    code: string;
-    checked_in_at: number;
-    checked_in_by: string | null;
-  }[];
+async function checkins(db: Sql, slug: string): Promise<Map<string, { at: number; by: string | null }>> {
+  const rows = await db.all<{ code: string; checked_in_at: number; checked_in_by: string | null }>(
+    'SELECT code, checked_in_at, checked_in_by FROM rsvps WHERE event = ? AND checked_in_at IS NOT NULL',
+    [slug],
+  );
   return new Map(rows.map((r) => [r.code, { at: Number(r.checked_in_at), by: r.checked_in_by }]));
 }
 
 /** Every registration of an event with its check-in, in the export's order. */
-export function consoleBookings(db: Db, slug: string): ConsoleBooking[] {
-  const c = checkins(db, slug);
-  return listBookings(db, slug).map((b) => ({ ...b, checkedInAt: c.get(b.code)?.at ?? null, checkedInBy: c.get(b.code)?.by ?? null }));
+export async function consoleBookings(db: Sql, slug: string): Promise<ConsoleBooking[]> {
+  const c = await checkins(db, slug);
+  return (await listBookings(db, slug)).map((b) => ({ ...b, checkedInAt: c.get(b.code)?.at ?? null, checkedInBy: c.get(b.code)?.by ?? null }));
 }
 
 /**
  * One session's registrations, optionally narrowed by a search: a confirmation code (any case, part of one) or
  * the last four digits of a phone number.
  */
-export function sessionBookings(db: Db, slug: string, session: string, query = ''): ConsoleBooking[] {
-  const all = consoleBookings(db, slug).filter((b) => b.session === session);
+export async function sessionBookings(db: Sql, slug: string, session: string, query = ''): Promise<ConsoleBooking[]> {
+  const all = (await consoleBookings(db, slug)).filter((b) => b.session === session);
   const q = query.trim().toUpperCase().replace(/\s+/g, '');
   if (!q) return all;
   // Four digits are a phone's last four, or part of a code (codes have digits too).
@@ -74,15 +72,15 @@ export type CheckIn =
   | { result: 'not-found' };
 
 /** Checks in the registration with this code at this event and session, once. */
-export function checkIn(db: Db, slug: string, session: string, code: string, staff: string, now: Date = new Date()): CheckIn {
+export function checkIn(store: Store, slug: string, session: string, code: string, staff: string, now: Date = new Date()): Promise<CheckIn> {
   const wanted = code.trim().toUpperCase().replace(/\s+/g, '');
-  return immediate(db, (): CheckIn => {
-    const b = wanted ? findBooking(db, wanted) : undefined;
+  return store.write(async (tx): Promise<CheckIn> => {
+    const b = wanted ? await findBooking(tx, wanted) : undefined;
     if (!b || b.event !== slug) return { result: 'not-found' };
-    const row = db.prepare('SELECT checked_in_at, checked_in_by FROM rsvps WHERE code = ?').get(b.code) as {
-      checked_in_at: number | null;
-      checked_in_by: string | null;
-    };
+    const row = (await tx.get<{ checked_in_at: number | null; checked_in_by: string | null }>(
+      'SELECT checked_in_at, checked_in_by FROM rsvps WHERE code = ?',
+      [b.code],
+    ))!;
     const booking: ConsoleBooking = {
       ...b,
       checkedInAt: row.checked_in_at === null ? null : Number(row.checked_in_at),
@@ -92,14 +90,14 @@ export function checkIn(db: Db, slug: string, session: string, code: string, sta
     if (b.status === 'cancelled') return { result: 'cancelled', booking };
     if (b.status === 'waitlisted') return { result: 'waitlisted', booking };
     if (booking.checkedInAt !== null) return { result: 'already', booking, at: booking.checkedInAt, by: booking.checkedInBy };
-    db.prepare('UPDATE rsvps SET checked_in_at = ?, checked_in_by = ? WHERE code = ?').run(now.getTime(), staff, b.code);
+    await tx.run('UPDATE rsvps SET checked_in_at = ?, checked_in_by = ? WHERE code = ?', [now.getTime(), staff, b.code]);
     return { result: 'checked-in', booking: { ...booking, checkedInAt: now.getTime(), checkedInBy: staff } };
   });
 }
 
 /** Cancels on the registrant's behalf (they phoned): the same cancellation as theirs, waiting list included. */
-export function cancelFor(db: Db, code: string, event: BookableEvent | undefined, now: Date = new Date()): CancelResult {
-  const b = findBooking(db, code);
+export async function cancelFor(store: Store, code: string, event: BookableEvent | undefined, now: Date = new Date()): Promise<CancelResult> {
+  const b = await findBooking(store, code);
   if (!b || b.status === 'cancelled') return { ok: false, reason: 'no-match' };
-  return cancel(db, b.code, b.phone, (slug) => (slug === event?.slug ? event : undefined), now);
+  return cancel(store, b.code, b.phone, (slug) => (slug === event?.slug ? event : undefined), now);
 }

@@ -11,7 +11,7 @@ import { ageBands, type Consent, type ExtraField } from '../lib/rsvp/validate';
 import { availability, seatsTaken, type BookableEvent, type Booking } from './booking';
 import { consoleBookings, type ConsoleBooking } from './console';
 import { phoneAsText, toCsv } from './csv';
-import { getDb } from './runtime';
+import { getStore } from './runtime';
 
 const text = (status: number, body: string) =>
   new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
@@ -49,12 +49,12 @@ const statusLabel: Record<Booking['status'], string> = { confirmed: '已确认',
 const statusOrder: Record<Booking['status'], number> = { confirmed: 0, waitlisted: 1, cancelled: 2 };
 
 /** The export of one event (all sessions, or `only` one); staffColumns adds the session and check-in columns. */
-export function exportCsv(
+export async function exportCsv(
   entry: CollectionEntry<'events'>,
   event: BookableEvent,
   only: string | null,
   { staffColumns = false }: { staffColumns?: boolean } = {},
-): Response {
+): Promise<Response> {
   const sessions = only === null ? event.sessions : event.sessions.filter((s) => s.id === only);
   if (!sessions.length) return text(404, '这个活动没有这一场。');
 
@@ -69,7 +69,8 @@ export function exportCsv(
     // A booking whose session was taken out of the event's file after it was made.
     return s ? sessionLabel(s) : `${id}（活动文件里已没有这一场）`;
   };
-  const bookings = consoleBookings(getDb(), event.slug)
+  const store = await getStore();
+  const bookings = (await consoleBookings(store, event.slug))
     .filter((b) => only === null || b.session === only)
     .sort((a, b) => (order.get(a.session) ?? 1e9) - (order.get(b.session) ?? 1e9) || a.session.localeCompare(b.session) || statusOrder[a.status] - statusOrder[b.status] || a.id - b.id);
   const line = new Map<string, number>();
@@ -101,7 +102,8 @@ export function exportCsv(
     ...(staffColumns ? ['已签到', '签到时间（北京时间）', '签到人'] : []),
   ];
   const now = Date.now();
-  const places = availability(getDb(), event);
+  const places = await availability(store, event);
+  const taken = new Map(await Promise.all(sessions.map(async (s) => [s.id, await seatsTaken(store, event.slug, s.id)] as const)));
   const about = [
     ['活动', exampleTitle(entry.data)],
     ['活动时间（北京时间）', only === null ? sessionsSummary(event.sessions) : `${sessionLabel(sessions[0]!)}`],
@@ -109,7 +111,7 @@ export function exportCsv(
     ['说明', '人数只算已确认和候补的报名；已取消的报名只留确认码和同意记录，不计人数。'],
     ...sessions.map((s) => {
       const p = places.get(s.id) ?? { left: 0, waiting: 0 };
-      return [`场次 ${sessionLabel(s)}`, `名额${s.capacity}，已确认${seatsTaken(getDb(), event.slug, s.id)}位，还剩${p.left}位，候补${p.waiting}组`];
+      return [`场次 ${sessionLabel(s)}`, `名额${s.capacity}，已确认${taken.get(s.id) ?? 0}位，还剩${p.left}位，候补${p.waiting}组`];
     }),
     [],
   ];

@@ -1,6 +1,6 @@
 /**
  * One submission, start to end: rate limit, honeypot, the event's state by the server clock, the shared
- * field rules, then the booking rules. Dependencies are passed in, so unit tests run it against a real database
+ * field rules, then the booking rules. Dependencies are passed in, so unit tests run it against a real store
  * and plain event objects; src/server/runtime.ts supplies the production ones.
  */
 import { registrationLabel, registrationState, type RegistrationState } from '../lib/events';
@@ -8,11 +8,11 @@ import { type CancelOutcome, type Refusal, type RefusalReason, type RsvpOutcome 
 import { hiddenFieldsValid, readForm, validateCancel, validateRsvp, type RsvpField } from '../lib/rsvp/validate';
 import { sessionLabel } from '../lib/sessions';
 import { book, cancel, findBooking, findByToken, rulesFor, withdrawSensitive, type Alternative, type BookableEvent } from './booking';
-import type { Db } from './db';
+import type { Store } from './store';
 import type { RateLimiter } from './rate-limit';
 
 export interface RsvpDeps {
-  db: Db;
+  store: Store;
   limiter: RateLimiter;
   /** The event's content, or undefined when there is no such event or it takes no registrations. */
   findEvent(slug: string): Promise<BookableEvent | undefined> | BookableEvent | undefined;
@@ -54,7 +54,7 @@ export const messages = {
 };
 
 export async function submitRsvp(data: FormData, deps: RsvpDeps): Promise<RsvpOutcome> {
-  const { db, limiter } = deps;
+  const { store, limiter } = deps;
   if (!limiter.hit(deps.clientAddress).ok) return refuse(429, 'rate-limited', {}, messages.rateLimited);
   const form = readForm(data);
   // A filled honeypot or missing hidden fields: not sent by a person using our page.
@@ -66,7 +66,7 @@ export async function submitRsvp(data: FormData, deps: RsvpDeps): Promise<RsvpOu
   const state = registrationState(event, now);
   if (state !== 'open') {
     // A double click that straddled the closing time: the first click's booking stands.
-    const prior = findByToken(db, event.slug, form.token.trim());
+    const prior = await findByToken(store, event.slug, form.token.trim());
     if (prior) return { ok: true, event: event.slug, code: prior.code, status: prior.status };
     return refuse(403, 'closed', {}, messages.closed(state));
   }
@@ -74,7 +74,7 @@ export async function submitRsvp(data: FormData, deps: RsvpDeps): Promise<RsvpOu
   const checked = validateRsvp(form, rulesFor(event), now);
   if (!checked.ok) return refuse(400, 'invalid', checked.errors);
 
-  const r = book(db, event, checked.value, now);
+  const r = await book(store, event, checked.value, now);
   if (r.ok) return { ok: true, event: event.slug, code: r.booking.code, status: r.booking.status };
   const several = event.sessions.length > 1;
   const withOthers = (out: Refusal<RsvpField>, others: readonly Alternative[]) => (others.length ? { ...out, alternatives: offered(event, others) } : out);
@@ -98,20 +98,20 @@ export async function submitRsvp(data: FormData, deps: RsvpDeps): Promise<RsvpOu
 }
 
 export async function submitCancel(data: FormData, deps: RsvpDeps): Promise<CancelOutcome> {
-  const { db } = deps;
+  const { store } = deps;
   if (!deps.limiter.hit(deps.clientAddress).ok) return refuse(429, 'rate-limited', {}, messages.rateLimited);
   const checked = validateCancel({ code: String(data.get('code') ?? ''), phone: String(data.get('phone') ?? '') });
   if (!checked.ok) return refuse(400, 'invalid', checked.errors);
   const { code, phone } = checked.value;
   // The second button of the cancel form: withdraw the consents to sensitive items, keep the registration.
   if (data.get('what') === 'sensitive') {
-    const w = withdrawSensitive(db, code, phone, deps.now ?? new Date());
+    const w = await withdrawSensitive(store, code, phone, deps.now ?? new Date());
     return w.ok ? { ok: true, code: w.booking.code, withdrawn: true } : refuse(400, 'invalid', { code: messages.noMatch });
   }
   // The event is read from content before the transaction (content lookups are async; transactions are not).
-  const found = findBooking(db, code);
+  const found = await findBooking(store, code);
   const event = found ? await deps.findEvent(found.event) : undefined;
-  const r = cancel(db, code, phone, (slug) => (slug === event?.slug ? event : undefined), deps.now ?? new Date());
+  const r = await cancel(store, code, phone, (slug) => (slug === event?.slug ? event : undefined), deps.now ?? new Date());
   if (!r.ok) return refuse(400, 'invalid', { code: messages.noMatch });
   return { ok: true, code: r.booking.code };
 }

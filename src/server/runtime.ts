@@ -1,12 +1,12 @@
 /**
  * The running server's RSVP services: settings from astro:env (RSVP_* variables, read at start), one database
- * connection per process, one rate limiter, and events read from the content collection.
+ * store per process (SQLite or PostgreSQL), one rate limiter, and events read from the content collection.
  */
 import { getEntry, type CollectionEntry } from 'astro:content';
-import { RSVP_ADMIN_TOKEN, RSVP_DB_PATH, RSVP_RATE_LIMIT, RSVP_RETENTION_DAYS } from 'astro:env/server';
+import { DATABASE_URL, RSVP_ADMIN_TOKEN, RSVP_DB_PATH, RSVP_RATE_LIMIT, RSVP_RETENTION_DAYS } from 'astro:env/server';
 import type { BookableEvent } from './booking';
-import { openDb, type Db } from './db';
 import { createRateLimiter } from './rate-limit';
+import { openStore, storeTarget, type Store } from './store';
 
 export const settings = {
   /** Days after an event ends before its registrations are deleted (privacy policy, npm run rsvp:purge). */
@@ -15,10 +15,17 @@ export const settings = {
   adminToken: RSVP_ADMIN_TOKEN,
 };
 
-let db: Db | undefined;
-/** Opened on first use, so a page that never touches RSVPs never creates the file. */
-export function getDb(): Db {
-  return (db ??= openDb(RSVP_DB_PATH));
+let store: Promise<Store> | undefined;
+/**
+ * The registration store that DATABASE_URL (PostgreSQL) or RSVP_DB_PATH (SQLite) names, opened on first use, so a
+ * page that never touches RSVPs never creates a file or a connection. A failed open is tried again next time.
+ */
+export function getStore(): Promise<Store> {
+  store ??= openStore(storeTarget({ DATABASE_URL, RSVP_DB_PATH })).catch((e: unknown) => {
+    store = undefined;
+    throw e;
+  });
+  return store;
 }
 
 export const limiter = createRateLimiter({ limit: RSVP_RATE_LIMIT });

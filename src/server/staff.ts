@@ -8,7 +8,7 @@
  * Imports only Node built-ins, so `npm run staff` runs it with plain Node.
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { immediate, type Db } from './db.ts';
+import type { Sql, Store } from './store.ts';
 
 export const IDLE_MINUTES = 30;
 export const MAX_HOURS = 12;
@@ -53,34 +53,37 @@ export interface StaffRow {
   locked_until: number | null;
 }
 
-const byName = (db: Db, name: string) => db.prepare('SELECT * FROM staff WHERE name = ?').get(name) as StaffRow | undefined;
+const byName = (db: Sql, name: string) => db.get<StaffRow>('SELECT * FROM staff WHERE name = ?', [name]);
 
-export function addStaff(db: Db, name: string, password: string, now = new Date()): void {
+export async function addStaff(store: Store, name: string, password: string, now = new Date()): Promise<void> {
   if (!validName(name)) throw new Error('name: 2–32 letters, digits, dot, dash or underscore');
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (byName(db, name)) throw new Error(`staff account ${name} already exists`);
-  db.prepare('INSERT INTO staff (name, password_hash, created_at) VALUES (?, ?, ?)').run(name, hashPassword(password), now.getTime());
+  const hash = hashPassword(password);
+  await store.write(async (tx) => {
+    if (await byName(tx, name)) throw new Error(`staff account ${name} already exists`);
+    await tx.run('INSERT INTO staff (name, password_hash, created_at) VALUES (?, ?, ?)', [name, hash, now.getTime()]);
+  });
 }
 
 /** Disables an account and ends its sessions. */
-export function disableStaff(db: Db, name: string, now = new Date()): void {
-  const row = byName(db, name);
-  if (!row) throw new Error(`no staff account ${name}`);
-  immediate(db, () => {
-    db.prepare('UPDATE staff SET disabled_at = ? WHERE id = ?').run(now.getTime(), row.id);
-    db.prepare('DELETE FROM staff_sessions WHERE staff_id = ?').run(row.id);
+export async function disableStaff(store: Store, name: string, now = new Date()): Promise<void> {
+  await store.write(async (tx) => {
+    const row = await byName(tx, name);
+    if (!row) throw new Error(`no staff account ${name}`);
+    await tx.run('UPDATE staff SET disabled_at = ? WHERE id = ?', [now.getTime(), row.id]);
+    await tx.run('DELETE FROM staff_sessions WHERE staff_id = ?', [row.id]);
   });
 }
 
 /** Sets a new password, enables the account again, lifts a lock and ends its sessions. */
-export function resetStaff(db: Db, name: string, password: string): void {
-  const row = byName(db, name);
-  if (!row) throw new Error(`no staff account ${name}`);
+export async function resetStaff(store: Store, name: string, password: string): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   const hash = hashPassword(password);
-  immediate(db, () => {
-    db.prepare('UPDATE staff SET password_hash = ?, disabled_at = NULL, failed_count = 0, locked_until = NULL WHERE id = ?').run(hash, row.id);
-    db.prepare('DELETE FROM staff_sessions WHERE staff_id = ?').run(row.id);
+  await store.write(async (tx) => {
+    const row = await byName(tx, name);
+    if (!row) throw new Error(`no staff account ${name}`);
+    await tx.run('UPDATE staff SET password_hash = ?, disabled_at = NULL, failed_count = 0, locked_until = NULL WHERE id = ?', [hash, row.id]);
+    await tx.run('DELETE FROM staff_sessions WHERE staff_id = ?', [row.id]);
   });
 }
 
@@ -92,9 +95,9 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  * Checks a name and password. On success: a new session's cookie value. On failure `locked` says only whether
  * this request found or put an existing account under lock, for the log; the page shows the same message anyway.
  */
-export function signIn(db: Db, name: string, password: string, now = new Date()): SignIn {
+export async function signIn(store: Store, name: string, password: string, now = new Date()): Promise<SignIn> {
   const t = now.getTime();
-  const row = validName(name) ? byName(db, name) : undefined;
+  const row = validName(name) ? await byName(store, name) : undefined;
   if (!row) {
     verifyPassword(password, (dummyHash ??= hashPassword('not-a-password')));
     return { ok: false, locked: false };
@@ -103,41 +106,51 @@ export function signIn(db: Db, name: string, password: string, now = new Date())
   const good = verifyPassword(password, row.password_hash);
   if (!good || locked || row.disabled_at !== null) {
     if (!locked && !good) {
-      const failed = row.failed_count + 1;
-      const lock = failed >= LOCK_AFTER ? t + LOCK_MINUTES * 60_000 : null;
-      db.prepare('UPDATE staff SET failed_count = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : failed, lock, row.id);
-      return { ok: false, locked: lock !== null };
+      // Counted in the database, in one statement: failures spread over several server instances add up.
+      const counted = await store.write(async (tx) => {
+        const r = await tx.get<{ failed_count: number }>(
+          'UPDATE staff SET failed_count = failed_count + 1 WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?) RETURNING failed_count',
+          [row.id, t],
+        );
+        if (!r || Number(r.failed_count) < LOCK_AFTER) return { locked: !r };
+        await tx.run('UPDATE staff SET failed_count = 0, locked_until = ? WHERE id = ?', [t + LOCK_MINUTES * 60_000, row.id]);
+        return { locked: true };
+      });
+      return { ok: false, locked: counted.locked };
     }
     return { ok: false, locked };
   }
   const token = randomBytes(32).toString('base64url');
-  db.prepare('UPDATE staff SET failed_count = 0, locked_until = NULL WHERE id = ?').run(row.id);
-  db.prepare('INSERT INTO staff_sessions (token_hash, staff_id, created_at, seen_at) VALUES (?, ?, ?, ?)').run(sha256(token), row.id, t, t);
+  await store.write(async (tx) => {
+    await tx.run('UPDATE staff SET failed_count = 0, locked_until = NULL WHERE id = ?', [row.id]);
+    await tx.run('INSERT INTO staff_sessions (token_hash, staff_id, created_at, seen_at) VALUES (?, ?, ?, ?)', [sha256(token), row.id, t, t]);
+  });
   return { ok: true, name: row.name, token };
 }
 
 /** The staff name behind a cookie value, refreshing its idle time; undefined when expired, ended or unknown. */
-export function sessionStaff(db: Db, token: string | undefined, now = new Date()): string | undefined {
+export async function sessionStaff(db: Sql, token: string | undefined, now = new Date()): Promise<string | undefined> {
   if (!token) return undefined;
   const t = now.getTime();
   const h = sha256(token);
-  const row = db
-    .prepare('SELECT s.created_at, s.seen_at, st.name, st.disabled_at FROM staff_sessions s JOIN staff st ON st.id = s.staff_id WHERE s.token_hash = ?')
-    .get(h) as { created_at: number; seen_at: number; name: string; disabled_at: number | null } | undefined;
+  const row = await db.get<{ created_at: number; seen_at: number; name: string; disabled_at: number | null }>(
+    'SELECT s.created_at, s.seen_at, st.name, st.disabled_at FROM staff_sessions s JOIN staff st ON st.id = s.staff_id WHERE s.token_hash = ?',
+    [h],
+  );
   if (!row) return undefined;
   if (row.disabled_at !== null || t - Number(row.seen_at) > IDLE_MINUTES * 60_000 || t - Number(row.created_at) > MAX_HOURS * 3_600_000) {
-    db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(h);
+    await db.run('DELETE FROM staff_sessions WHERE token_hash = ?', [h]);
     return undefined;
   }
-  db.prepare('UPDATE staff_sessions SET seen_at = ? WHERE token_hash = ?').run(t, h);
+  await db.run('UPDATE staff_sessions SET seen_at = ? WHERE token_hash = ?', [t, h]);
   return row.name;
 }
 
-export function signOut(db: Db, token: string | undefined): void {
-  if (token) db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(sha256(token));
+export async function signOut(db: Sql, token: string | undefined): Promise<void> {
+  if (token) await db.run('DELETE FROM staff_sessions WHERE token_hash = ?', [sha256(token)]);
 }
 
 /** Forgets sessions idle past their time (run with the purge). */
-export function purgeSessions(db: Db, now = new Date()): number {
-  return Number(db.prepare('DELETE FROM staff_sessions WHERE seen_at < ?').run(now.getTime() - IDLE_MINUTES * 60_000).changes);
+export async function purgeSessions(db: Sql, now = new Date()): Promise<number> {
+  return (await db.run('DELETE FROM staff_sessions WHERE seen_at < ?', [now.getTime() - IDLE_MINUTES * 60_000])).changes;
 }

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { availability } from '../../../../server/booking';
-import { bookable, eventEntry, getDb } from '../../../../server/runtime';
+import { bookable, eventEntry, getStore } from '../../../../server/runtime';
 
 export const prerender = false;
 
@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ params }) => {
   const entry = await eventEntry(params.slug);
   const event = entry && bookable(entry);
   if (!event) return new Response('{}', { status: 404, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
-  return new Response(JSON.stringify(Object.fromEntries(availability(getDb(), event))), {
+  return new Response(JSON.stringify(Object.fromEntries(await availability(await getStore(), event))), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
 };

@@ -7,16 +7,16 @@ import type { APIRoute } from 'astro';
 import { audit } from '../../../../../server/audit';
 import { currentStaff } from '../../../../../server/console-web';
 import { exportCsv } from '../../../../../server/rsvp-export';
-import { getDb } from '../../../../../server/runtime';
+import { getStore } from '../../../../../server/runtime';
 import { findSession } from './_find';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ params, cookies, redirect }) => {
-  const staff = currentStaff(cookies);
+  const staff = await currentStaff(cookies);
   if (!staff) return redirect('/admin/', 303);
   const found = await findSession(params.slug, params.session);
   if (!found) return new Response('没有这个活动或场次。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  audit(getDb(), staff, 'export', `${found.event.slug}/${found.session.id}`);
+  await audit(await getStore(), staff, 'export', `${found.event.slug}/${found.session.id}`);
   return exportCsv(found.entry, found.event, found.session.id, { staffColumns: true });
 };

@@ -1,0 +1,34 @@
+/**
+ * Vitest global setup: a throw-away PostgreSQL cluster (scripts/lib/pg-temp.ts) for the store tests, so every
+ * store test runs on SQLite and on PostgreSQL. Without PostgreSQL's binaries the PostgreSQL half is skipped with a
+ * message, except in CI (CI=1), where that is a failure: CI must never pass without having run it.
+ */
+import type { TestProject } from 'vitest/node';
+import { postgresBinDir, startPostgres, type TempPostgres } from '../../scripts/lib/pg-temp.ts';
+
+let pg: TempPostgres | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  if (process.env.TEST_DATABASE_URL) {
+    project.provide('pgUrl', process.env.TEST_DATABASE_URL);
+    return;
+  }
+  if (!postgresBinDir()) {
+    if (process.env.CI) throw new Error('PostgreSQL 15 is not installed (apt-get install postgresql): CI runs every store test on it.');
+    console.warn('\n[store tests] PostgreSQL not found (Debian: apt-get install postgresql): running the store tests on SQLite only.\n');
+    project.provide('pgUrl', '');
+    return;
+  }
+  pg = await startPostgres();
+  project.provide('pgUrl', pg.url);
+}
+
+export async function teardown(): Promise<void> {
+  await pg?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgUrl: string;
+  }
+}
