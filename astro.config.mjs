@@ -7,6 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 import pagefind from './src/integrations/pagefind.ts';
 import launchGate from './src/integrations/launch-gate.ts';
+import precompress from './src/integrations/precompress.ts';
 
 // Content lives in content/ unless CONTENT_ROOT points elsewhere (the fixture site for tests); site.json is imported
 // by src/site.ts through this alias so that it follows CONTENT_ROOT like the collections do.
@@ -32,8 +33,10 @@ export default defineConfig({
       // On-demand and staff routes are not pages a reader lands on from a search engine.
       filter: (page) => !/\/(rsvp|admin)\/|\/verify\/answer\//.test(page) && !page.endsWith('/404/'),
     }),
-    // Last: indexes the finished client folder after every page is written.
+    // Indexes the finished client folder after every page is written.
     pagefind(),
+    // Last: .gz and .br beside every text file for nginx (deploy/), Pagefind's own files included.
+    precompress(),
   ],
   // Whitespace between inline elements matters in Chinese prose with Latin words and numbers.
   compressHTML: true,
