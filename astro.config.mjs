@@ -65,6 +65,8 @@ export default defineConfig({
       RSVP_ADMIN_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
       RSVP_RETENTION_DAYS: envField.number({ context: 'server', access: 'secret', default: 30 }),
       RSVP_RATE_LIMIT: envField.number({ context: 'server', access: 'secret', default: 10 }),
+      // Proxies whose X-Real-IP names the reader (deploy/: nginx on the same machine is 127.0.0.1); unset = none.
+      RSVP_TRUSTED_PROXIES: envField.string({ context: 'server', access: 'secret', optional: true }),
     },
   },
   vite: {
