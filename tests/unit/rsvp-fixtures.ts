@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BookableEvent, BookableSession } from '../../src/server/booking.ts';
+import type { BookableEvent, BookableSession, BookResult } from '../../src/server/booking.ts';
 import { NOTICE_VERSION } from '../../src/lib/rsvp/notice.ts';
 import type { RsvpForm, RsvpValues } from '../../src/lib/rsvp/validate.ts';
 
@@ -82,6 +82,12 @@ export function submission(over: Partial<RsvpValues> = {}): RsvpValues {
     notice: NOTICE_VERSION,
     ...over,
   };
+}
+
+/** The confirmation code of a booking the test expects to succeed; a refusal fails the test, saying why. */
+export function codeOf(r: BookResult): string {
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r)}`);
+  return r.booking.code;
 }
 
 /** A path for a database file that does not exist yet, in a folder that does not exist yet either. */

@@ -3,11 +3,14 @@
  * tests/unit/pg-setup.ts started (skipped, with a message, where PostgreSQL is not installed; never in CI).
  *
  *   describe.each(storeKinds)('booking on $name', ({ fresh }) => { it('…', async () => { const store = await fresh(); … }) })
+ *
+ * `shared()` gives a store that other connections open too (worker threads, `npm run …` child processes): where it
+ * is, as `openStore(target)` and the scripts' environment name it, with its schema made once before they start.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, inject } from 'vitest';
 import { openDb } from '../../src/server/db';
-import type { Store } from '../../src/server/store';
+import type { Store, storeTarget } from '../../src/server/store';
 import { openPostgresStore } from '../../src/server/store-postgres';
 import { sqliteStore } from '../../src/server/store-sqlite';
 import { tempDbPath } from './rsvp-fixtures';
@@ -16,6 +19,16 @@ export interface StoreKind {
   name: 'SQLite' | 'PostgreSQL';
   /** A new, empty store with the current schema; closed after the test. */
   fresh(): Promise<Store>;
+  /** A new, empty store for several connections: this process's one (closed after the test) and where it is. */
+  shared(): Promise<SharedStore>;
+}
+
+export interface SharedStore {
+  store: Store;
+  /** For `openStore(target)` in another thread or process (src/server/store.ts). */
+  target: ReturnType<typeof storeTarget>;
+  /** The environment that points `npm run rsvp:purge`, `npm run staff` and the server at it. */
+  env: { DATABASE_URL: string; RSVP_DB_PATH: string };
 }
 
 const opened: Store[] = [];
@@ -37,13 +50,14 @@ afterAll(async () => {
   admin = undefined;
 });
 
-async function freshPostgres(base: string): Promise<Store> {
+/** A new schema, created and migrated by opening the store on it. */
+async function sharedPostgres(base: string): Promise<SharedStore> {
   admin ??= await openPostgresStore(base, { max: 2 });
   const { url, schema } = freshSchemaUrl(base);
   await admin.run(`CREATE SCHEMA ${schema}`);
   const store = await openPostgresStore(url, { max: 4 });
   opened.push(store);
-  return store;
+  return { store, target: { kind: 'postgres', url }, env: { DATABASE_URL: url, RSVP_DB_PATH: '' } };
 }
 
 export async function freshSqlite(path = tempDbPath()): Promise<Store> {
@@ -52,9 +66,17 @@ export async function freshSqlite(path = tempDbPath()): Promise<Store> {
   return store;
 }
 
+/** A new file, created and migrated by opening it. */
+async function sharedSqlite(): Promise<SharedStore> {
+  const path = tempDbPath();
+  return { store: await freshSqlite(path), target: { kind: 'sqlite', path }, env: { DATABASE_URL: '', RSVP_DB_PATH: path } };
+}
+
 const pgUrl = inject('pgUrl');
 
 export const storeKinds: StoreKind[] = [
-  { name: 'SQLite', fresh: () => freshSqlite() },
-  ...(pgUrl ? [{ name: 'PostgreSQL' as const, fresh: () => freshPostgres(pgUrl) }] : []),
+  { name: 'SQLite', fresh: () => freshSqlite(), shared: sharedSqlite },
+  ...(pgUrl
+    ? [{ name: 'PostgreSQL' as const, fresh: async () => (await sharedPostgres(pgUrl)).store, shared: () => sharedPostgres(pgUrl) }]
+    : []),
 ];
