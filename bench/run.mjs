@@ -29,6 +29,8 @@ step('search bytes', 'bench/search-bytes.mjs');
 // The load runs on the fixture site, whose events are always open whatever the day (tests/fixtures/events.ts).
 execFileSync(process.execPath, ['tests/fixtures/build-site.ts'], { stdio: 'inherit' });
 step('RSVP load', 'bench/rsvp-load.mjs', [], ['--disable-warning=ExperimentalWarning']);
+// The same bursts through nginx (deploy/), two instances on PostgreSQL and one on SQLite; skipped without nginx.
+step('deployment load', 'bench/deploy-load.mjs', [], ['--disable-warning=ExperimentalWarning']);
 step('build scaling', 'bench/build-scale.mjs', (process.env.BENCH_SCALE ?? '0 500 1000').split(' '));
 if (process.env.BENCH_LIGHTHOUSE !== '0') step('Lighthouse', 'bench/lighthouse.mjs');
 
@@ -42,6 +44,7 @@ const read = (f) => {
 const w = read('page-weight.json');
 const s = read('search-bytes.json');
 const r = read('rsvp-load.json');
+const d = read('deploy-load.json');
 const b = read('build-scale.json');
 const l = read('lighthouse.json');
 const v = read('verify-slow.json');
@@ -89,6 +92,20 @@ if (r) {
   lines.push(
     `RSVP load (SQLite, loopback, ${t.concurrency} in flight): ${t.requests} bookings at ${t.reqPerSec} req/s, p50 ${t.p50ms} ms, p99 ${t.p99ms} ms.`,
     `Contention: ${c.requests} requests for ${c.capacity} seats: ${c.seatsTaken} seats taken, overbooking ${c.overbooking}, confirmed but lost ${c.lostConfirmed}.`,
+    '',
+  );
+}
+if (d) {
+  lines.push(
+    `Through nginx (deploy/, npm run deploy:local), ${d.results[0]?.throughput.concurrency} in flight:`,
+    ``,
+    `| set-up | bookings | req/s | p50 | p99 | burst of ${d.results[0]?.contention.requests} for ${d.results[0]?.contention.capacity} seats: req/s, p50, p99 | overbooked | 5xx |`,
+    `|---|---|---|---|---|---|---|---|`,
+    ...d.results.map((x) => {
+      const t = x.throughput;
+      const c = x.contention;
+      return `| ${x.instances} × Node on ${x.store} | ${t.requests} | ${t.reqPerSec} | ${t.p50ms} ms | ${t.p99ms} ms | ${c.reqPerSec}, ${c.p50ms} ms, ${c.p99ms} ms | ${c.overbooked} | ${t.errors5xx + c.errors5xx} |`;
+    }),
     '',
   );
 }
