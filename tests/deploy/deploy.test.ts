@@ -16,7 +16,7 @@ import { inExport, openEvents, rsvpForm, submitRsvp, type OpenEvent } from '../f
 import { ADMIN_TOKEN, DIST_DIR, cannotRun, deployEnv } from './setup.ts';
 
 const BURST = 80;
-const brotliModules = ['filter', 'static'].every((m) => existsSync(`/usr/lib/nginx/modules/ngx_http_brotli_${m}_module.so`));
+const brotliModules = process.env.NGINX_BROTLI !== '0' && ['filter', 'static'].every((m) => existsSync(`/usr/lib/nginx/modules/ngx_http_brotli_${m}_module.so`));
 
 /** The smallest open one-session event without a waiting list: a burst fills it and the rest are refused. */
 function smallSession(): OpenEvent {
@@ -97,22 +97,40 @@ test('nginx and two instances on PostgreSQL (npm run deploy:local)', async (t) =
       await home.arrayBuffer();
       assert.equal(home.headers.get('cache-control'), 'public, max-age=300');
     });
+
+    await t.test('behind HTTPS termination, a form posted from https://<site>/ passes the origin check', async () => {
+      // The proxy in front hears HTTPS and tells the instance so (X-Forwarded-Proto, deploy/nginx/proxy.conf); the
+      // site's public address is the one it was built for (its canonical URLs).
+      const home = readFileSync(join(DIST_DIR, 'client/index.html'), 'utf8');
+      const origin = new URL(/<link rel="canonical" href="([^"]+)"/.exec(home)![1]!).origin;
+      assert.match(origin, /^https:/, 'the fixture is built for an https address');
+      const proxied = (proto: string) =>
+        post(`${site.instances.get(1)!.url}/events/${small.slug}/rsvp/?_action=rsvp`, new URLSearchParams({ event: small.slug }), {
+          Host: new URL(origin).host,
+          Origin: origin,
+          'X-Forwarded-Proto': proto,
+        });
+      assert.notEqual(await proxied('https'), 403, "the site's own form is not taken for a cross-site post");
+      assert.equal(await proxied('http'), 403, 'without the proxy saying HTTPS, the origins differ');
+    });
   } finally {
     assert.ok(await site.stop(), `deploy:local stops and cleans up:\n${site.stderr()}`);
   }
 });
 
-/** A registration POST sent from a given loopback address (127.0.0.2, …: every 127.x address is this machine). */
-function postFrom(localAddress: string, base: string, form: URLSearchParams, headers: Record<string, string> = {}): Promise<number> {
+/**
+ * A form POST with node:http, which sends a Host header as given (fetch does not) and can leave from another
+ * loopback address (127.0.0.2, …: every 127.x address is this machine). Resolves to the status.
+ */
+function post(url: string, form: URLSearchParams, headers: Record<string, string>, localAddress?: string): Promise<number> {
   const body = form.toString();
-  const url = new URL(`/events/${form.get('event')}/rsvp/?_action=rsvp`, base);
   return new Promise((done, fail) => {
     const req = request(
       url,
       {
         method: 'POST',
-        localAddress,
-        headers: { Origin: base, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers },
+        ...(localAddress ? { localAddress } : {}),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers },
       },
       (res) => {
         res.resume();
@@ -123,6 +141,10 @@ function postFrom(localAddress: string, base: string, form: URLSearchParams, hea
     req.end(body);
   });
 }
+
+/** A registration POST to nginx from a given loopback address. */
+const postFrom = (localAddress: string, base: string, form: URLSearchParams, headers: Record<string, string> = {}) =>
+  post(`${base}/events/${form.get('event')}/rsvp/?_action=rsvp`, form, { Origin: base, ...headers }, localAddress);
 
 test('the rate limit counts readers behind nginx, and a reader cannot choose its address with a header', async (t) => {
   if (cannotRun(t, 'sqlite')) return;
