@@ -43,10 +43,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   security: {
     checkOrigin: true,
-    // Behind a proxy that terminates HTTPS (deploy/nginx), the instances hear plain HTTP: the proxy's
-    // X-Forwarded-Proto: https is trusted for the site's own host name only, so a form posted from
-    // https://<site>/ passes the origin check and the staff cookie is Secure. Host names come from the Host header
-    // (X-Forwarded-Host is dropped by the proxy) and the reader's address never from X-Forwarded-For.
+    // Behind a proxy that terminates HTTPS (deploy/nginx), the instances hear plain HTTP: with an https SITE_URL the
+    // proxy's X-Forwarded-Proto: https is trusted, so a form posted from https://<site>/ passes the origin check and
+    // the staff cookie is Secure. The host still comes from the Host header (the proxy drops X-Forwarded-Host, which
+    // Astro would take only for this host name) and the reader's address never from X-Forwarded-For.
     allowedDomains: site.startsWith('https://') ? [{ protocol: 'https', hostname: new URL(site).hostname }] : [],
     // Content-Security-Policy as a <meta> on every page: Astro hashes its own scripts and styles; the one inline
     // script (PrefsScript) adds its hash itself, and /search/ adds 'wasm-unsafe-eval' for Pagefind.
