@@ -139,6 +139,7 @@ if (asRoot && spawnSync('runuser', ['-u', 'www-data', '--', 'test', '-r', join(c
 
 // ---- state, and one way out
 const temp = mkdtempSync(join(tmpdir(), 'sdcbb-deploy-'));
+say(`temp folder ${temp}`);
 let pg: TempPostgres | undefined;
 let pgStarting: Promise<TempPostgres> | undefined;
 let nginx: ChildProcess | undefined;

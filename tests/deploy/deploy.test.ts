@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startDeployLocal } from '../../scripts/lib/deploy-local-run.ts';
@@ -116,7 +117,23 @@ test('nginx and two instances on PostgreSQL (npm run deploy:local)', async (t) =
   } finally {
     assert.ok(await site.stop(), `deploy:local stops and cleans up:\n${site.stderr()}`);
   }
+  // Nothing is left: no process listening on its ports (nginx, the instances, PostgreSQL), no instance process,
+  // no temp folder (its own and the cluster's).
+  for (const port of [18200, 18201, 18202, 18203]) assert.equal(await listening(port), false, `nothing on port ${port}`);
+  for (const { pid } of site.instances.values()) assert.throws(() => process.kill(pid, 0), `instance ${pid} is gone`);
+  const folders = [...site.stderr().matchAll(/(\/\S+\/sdcbb-(?:deploy|pg)-[^/\s]+)/g)].map((m) => m[1]!);
+  assert.ok(folders.length >= 2, `the runner named its temp folders:\n${site.stderr()}`);
+  for (const folder of folders) assert.equal(existsSync(folder), false, `${folder} removed`);
 });
+
+/** Whether something accepts connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+  });
+}
 
 /**
  * A form POST with node:http, which sends a Host header as given (fetch does not) and can leave from another
