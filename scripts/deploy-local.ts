@@ -197,6 +197,10 @@ try {
   await shutdown(1);
 }
 
+/** Once shutdown has begun, the start-up sequence goes no further (shutdown ends the process). */
+const halted = (): Promise<void> => (stopping ? new Promise(() => {}) : Promise.resolve());
+await halted();
+
 // ---- the instances
 function startInstance(n: number): ChildProcess {
   const instance = instances[n]!;
@@ -234,12 +238,14 @@ try {
   // start on a ready schema rather than racing to create it.
   startInstance(0);
   await waitFor(`http://127.0.0.1:${instancePorts[0]}/admin/`, 60, alive(0));
+  await halted();
   for (let n = 1; n < count; n++) startInstance(n);
   await Promise.all(instancePorts.slice(1).map((p, i) => waitFor(`http://127.0.0.1:${p}/admin/`, 60, alive(i + 1))));
 } catch (e) {
   say(String(e));
   await shutdown(1);
 }
+await halted();
 
 // ---- nginx
 const prefix = join(temp, 'nginx');
@@ -291,6 +297,7 @@ try {
   await shutdown(1);
 }
 
+await halted();
 process.stdout.write(`database: ${database!}\n`);
 say(`nginx on 127.0.0.1:${port}${brotli ? ' with brotli' : ' (gzip only: brotli modules absent)'}, ${count} instance(s) on ${store}`);
 process.stdout.write(`ready: http://127.0.0.1:${port}\n`);
