@@ -18,7 +18,7 @@ import { registrationState, sessionState, type EventTiming, type RegistrationSta
 import type { RsvpStatus } from '../lib/rsvp/outcome.ts';
 import type { ChildBands, Consent, ExtraField, RsvpRules, RsvpValues } from '../lib/rsvp/validate.ts';
 import { newCode } from './codes.ts';
-import type { Sql, Store } from './store.ts';
+import { scopes, type Sql, type Store } from './store.ts';
 import { SINGLE_SESSION } from '../lib/sessions.ts';
 
 /** A session as the booking rules need it (src/lib/sessions.ts: Session, with its capacity). */
@@ -157,6 +157,7 @@ const toBooking = (r: Row): Booking => ({
 const SQL = {
   byToken: 'SELECT * FROM rsvps WHERE event = ? AND token = ?',
   byCode: 'SELECT * FROM rsvps WHERE code = ?',
+  eventOf: 'SELECT event FROM rsvps WHERE code = ?',
   codeExists: 'SELECT 1 AS x FROM rsvps WHERE code = ?',
   liveByPhone: "SELECT 1 AS x FROM rsvps WHERE event = ? AND phone = ? AND status <> 'cancelled'",
   liveByPhoneClass: "SELECT 1 AS x FROM rsvps WHERE event = ? AND phone = ? AND group_key = ? AND status <> 'cancelled'",
@@ -236,7 +237,7 @@ async function promoteWithinLock(tx: Sql, event: BookableEvent, session: Bookabl
 
 /** Promotes every session's waiting list now (e.g. after staff raised a capacity in content). */
 export function promote(store: Store, event: BookableEvent, now: Date = new Date()): Promise<Booking[]> {
-  return store.write(async (tx) => {
+  return store.write(scopes.event(event.slug), async (tx) => {
     const promoted: Booking[] = [];
     for (const session of event.sessions) promoted.push(...(await promoteWithinLock(tx, event, session, now)));
     return promoted;
@@ -267,7 +268,7 @@ export async function book(store: Store, event: BookableEvent, v: RsvpValues, no
   if (group && !(v.pupils && v.teachers && v.pupils + v.teachers === v.seats && v.school && v.className && v.safety))
     throw new Error('school group booking without pupils, teachers, class or the safety notice');
   const groupKey = group ? classKey(v.school!, v.className!) : '';
-  return store.write(async (tx): Promise<BookResult> => {
+  return store.write(scopes.event(event.slug), async (tx): Promise<BookResult> => {
     const prior = await tx.get<Row>(SQL.byToken, [event.slug, v.token]);
     if (prior) return { ok: true, booking: toBooking(prior), replay: true };
 
@@ -330,14 +331,17 @@ export async function book(store: Store, event: BookableEvent, v: RsvpValues, no
  * Cancels the registration with this code if the phone matches. A wrong phone, an unknown code and an already
  * cancelled one get the same answer, so the form cannot be used to learn which codes exist.
  */
-export function cancel(
+export async function cancel(
   store: Store,
   code: string,
   phone: string,
   eventFor: (slug: string) => BookableEvent | undefined,
   now: Date = new Date(),
 ): Promise<CancelResult> {
-  return store.write(async (tx): Promise<CancelResult> => {
+  // A registration's event never changes: read it first, then hold that event's lock and read the row again.
+  const found = await store.get<{ event: string }>(SQL.eventOf, [code]);
+  if (!found) return { ok: false, reason: 'no-match' };
+  return store.write(scopes.event(found.event), async (tx): Promise<CancelResult> => {
     const row = await tx.get<Row>(SQL.byCode, [code]);
     if (!row || row.status === 'cancelled' || row.phone !== phone) return { ok: false, reason: 'no-match' };
     await tx.run(SQL.cancel, [now.getTime(), row.id]);
@@ -356,8 +360,10 @@ export type WithdrawResult =
  * Withdraws the consents to sensitive items of the registration with this code, if the phone matches, and
  * deletes those items (PIPL art. 15, 47); the registration keeps its seats. Answers like `cancel` otherwise.
  */
-export function withdrawSensitive(store: Store, code: string, phone: string, now: Date = new Date()): Promise<WithdrawResult> {
-  return store.write(async (tx): Promise<WithdrawResult> => {
+export async function withdrawSensitive(store: Store, code: string, phone: string, now: Date = new Date()): Promise<WithdrawResult> {
+  const found = await store.get<{ event: string }>(SQL.eventOf, [code]);
+  if (!found) return { ok: false, reason: 'no-match' };
+  return store.write(scopes.event(found.event), async (tx): Promise<WithdrawResult> => {
     const row = await tx.get<Row>(SQL.byCode, [code]);
     if (!row || row.status === 'cancelled' || row.phone !== phone) return { ok: false, reason: 'no-match' };
     const withdrew = row.consents.split(',').some((c) => c !== 'privacy');

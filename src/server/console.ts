@@ -5,7 +5,7 @@
  * takes the database and the clock, so unit tests run them without a server.
  */
 import { cancel, findBooking, listBookings, type BookableEvent, type Booking, type CancelResult } from './booking.ts';
-import type { Sql, Store } from './store.ts';
+import { scopes, type Sql, type Store } from './store.ts';
 
 /** 13900000998 → 139****0998. */
 export const maskPhone = (phone: string): string => (/^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone ? '****' : '');
@@ -74,7 +74,7 @@ export type CheckIn =
 /** Checks in the registration with this code at this event and session, once. */
 export function checkIn(store: Store, slug: string, session: string, code: string, staff: string, now: Date = new Date()): Promise<CheckIn> {
   const wanted = code.trim().toUpperCase().replace(/\s+/g, '');
-  return store.write(async (tx): Promise<CheckIn> => {
+  return store.write(scopes.event(slug), async (tx): Promise<CheckIn> => {
     const b = wanted ? await findBooking(tx, wanted) : undefined;
     if (!b || b.event !== slug) return { result: 'not-found' };
     const row = (await tx.get<{ checked_in_at: number | null; checked_in_by: string | null }>(

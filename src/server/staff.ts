@@ -8,7 +8,7 @@
  * Imports only Node built-ins, so `npm run staff` runs it with plain Node.
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Sql, Store } from './store.ts';
+import { scopes, type Sql, type Store } from './store.ts';
 
 export const IDLE_MINUTES = 30;
 export const MAX_HOURS = 12;
@@ -59,7 +59,7 @@ export async function addStaff(store: Store, name: string, password: string, now
   if (!validName(name)) throw new Error('name: 2–32 letters, digits, dot, dash or underscore');
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   const hash = hashPassword(password);
-  await store.write(async (tx) => {
+  await store.write(scopes.staff, async (tx) => {
     if (await byName(tx, name)) throw new Error(`staff account ${name} already exists`);
     await tx.run('INSERT INTO staff (name, password_hash, created_at) VALUES (?, ?, ?)', [name, hash, now.getTime()]);
   });
@@ -67,7 +67,7 @@ export async function addStaff(store: Store, name: string, password: string, now
 
 /** Disables an account and ends its sessions. */
 export async function disableStaff(store: Store, name: string, now = new Date()): Promise<void> {
-  await store.write(async (tx) => {
+  await store.write(scopes.staff, async (tx) => {
     const row = await byName(tx, name);
     if (!row) throw new Error(`no staff account ${name}`);
     await tx.run('UPDATE staff SET disabled_at = ? WHERE id = ?', [now.getTime(), row.id]);
@@ -79,7 +79,7 @@ export async function disableStaff(store: Store, name: string, now = new Date())
 export async function resetStaff(store: Store, name: string, password: string): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   const hash = hashPassword(password);
-  await store.write(async (tx) => {
+  await store.write(scopes.staff, async (tx) => {
     const row = await byName(tx, name);
     if (!row) throw new Error(`no staff account ${name}`);
     await tx.run('UPDATE staff SET password_hash = ?, disabled_at = NULL, failed_count = 0, locked_until = NULL WHERE id = ?', [hash, row.id]);
@@ -107,7 +107,7 @@ export async function signIn(store: Store, name: string, password: string, now =
   if (!good || locked || row.disabled_at !== null) {
     if (!locked && !good) {
       // Counted in the database, in one statement: failures spread over several server instances add up.
-      const counted = await store.write(async (tx) => {
+      const counted = await store.write(scopes.staff, async (tx) => {
         const r = await tx.get<{ failed_count: number }>(
           'UPDATE staff SET failed_count = failed_count + 1 WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?) RETURNING failed_count',
           [row.id, t],
@@ -121,7 +121,7 @@ export async function signIn(store: Store, name: string, password: string, now =
     return { ok: false, locked };
   }
   const token = randomBytes(32).toString('base64url');
-  await store.write(async (tx) => {
+  await store.write(scopes.staff, async (tx) => {
     await tx.run('UPDATE staff SET failed_count = 0, locked_until = NULL WHERE id = ?', [row.id]);
     await tx.run('INSERT INTO staff_sessions (token_hash, staff_id, created_at, seen_at) VALUES (?, ?, ?, ?)', [sha256(token), row.id, t, t]);
   });

@@ -1,8 +1,10 @@
 /**
  * The PostgreSQL store (src/server/store.ts) for several server instances (deploy/): DATABASE_URL=postgres://…
- * - One pool per process. `write()` runs its transaction on one pooled connection and first takes a transaction-
- *   scoped advisory lock: every instance's check-then-write takes turns, as SQLite's BEGIN IMMEDIATE makes them do,
- *   and in READ COMMITTED each later statement sees everything committed before the lock was granted.
+ * - One pool per process. `write(scope)` runs its transaction on one pooled connection and first takes the
+ *   transaction-scoped advisory lock of its scope (one event, or the staff accounts): every instance's
+ *   check-then-write on that event takes turns, as SQLite's BEGIN IMMEDIATE makes them do, and in READ COMMITTED
+ *   each later statement sees everything committed before the lock was granted. Other events do not wait.
+ *   Confirmation codes are unique across events: the UNIQUE index settles the rare race between two events.
  * - The schema is the SQLite one (db.ts) in PostgreSQL's words; `schema_version` records which migrations ran,
  *   applied under their own advisory lock so that instances starting together migrate once.
  * - Epoch-millisecond times are BIGINT; they and counts come back as JavaScript numbers, as from SQLite.
@@ -10,7 +12,7 @@
 import pg from 'pg';
 import type { Param, Sql, Store } from './store.ts';
 
-/** Advisory lock keys (any constants unique to this application). */
+/** Advisory lock keys (any constants unique to this application): (class, hashtext(scope)) for writes. */
 const WRITE_LOCK = 7_261_001;
 const MIGRATE_LOCK = 7_261_002;
 
@@ -99,12 +101,12 @@ function sqlOf(c: Queryable): Sql {
   };
 }
 
-/** Runs `fn` in a transaction on one pooled connection, holding `lock` until it ends. */
-async function transaction<T>(pool: pg.Pool, lock: number, fn: (tx: Sql, c: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Runs `fn` in a transaction on one pooled connection, holding the lock (`lock`, `scope`) until it ends. */
+async function transaction<T>(pool: pg.Pool, lock: number, scope: string, fn: (tx: Sql, c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
-    await c.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+    await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [lock, scope]);
     const result = await fn(sqlOf(c), c);
     await c.query('COMMIT');
     return result;
@@ -117,7 +119,7 @@ async function transaction<T>(pool: pg.Pool, lock: number, fn: (tx: Sql, c: pg.P
 }
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
-  await transaction(pool, MIGRATE_LOCK, async (tx, c) => {
+  await transaction(pool, MIGRATE_LOCK, 'schema', async (tx, c) => {
     await c.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     const row = await tx.get<{ version: number }>('SELECT version FROM schema_version');
     if (!row) await c.query('INSERT INTO schema_version (version) VALUES (0)');
@@ -141,7 +143,7 @@ export async function openPostgresStore(url: string, { max = 10 }: { max?: numbe
     kind: 'postgres',
     label: `PostgreSQL ${safe.host}${safe.pathname}`,
     ...sql,
-    write: (fn) => transaction(pool, WRITE_LOCK, (tx) => fn(tx)),
+    write: (scope, fn) => transaction(pool, WRITE_LOCK, scope, (tx) => fn(tx)),
     // Deleted rows are unreachable at once and their space is reused by autovacuum; nothing to fold back.
     compact: async () => undefined,
     close: () => pool.end(),

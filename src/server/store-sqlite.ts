@@ -39,7 +39,8 @@ export function sqliteStore(db: Db, label = 'SQLite'): Store {
     get: (s, p) => turn(() => sql.get(s, p)),
     all: (s, p) => turn(() => sql.all(s, p)),
     run: (s, p) => turn(() => sql.run(s, p)),
-    write: (fn) =>
+    // One lock for the whole file: the scope changes nothing here.
+    write: (_scope, fn) =>
       turn(async () => {
         db.exec('BEGIN IMMEDIATE');
         try {

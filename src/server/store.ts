@@ -5,8 +5,10 @@
  * - PostgreSQL (`pg`, DATABASE_URL=postgres://…) for several instances behind nginx (deploy/).
  * The booking rules (booking.ts), the console (console.ts, staff.ts, audit.ts) and the purge are written once against
  * `Sql`: plain SQL that both databases run, `?` for parameters. Every check-then-write runs inside `write()`, which
- * holds the store's one write lock for the whole transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-
- * scoped advisory lock), so a check made inside still holds when the write happens, across processes too.
+ * holds a write lock for the whole transaction, so a check made inside still holds when the write happens, across
+ * processes too. SQLite has one lock for the file (BEGIN IMMEDIATE); PostgreSQL takes a transaction-scoped advisory
+ * lock per `scope` (one event's registrations, or the staff accounts), so a burst for one event does not make
+ * another event's registrations wait. Every write that checks something of an event names that event's scope.
  *
  * Imports only Node built-ins (and `pg` on demand), so plain Node 22 can load it (npm run staff, npm run rsvp:purge).
  */
@@ -26,14 +28,21 @@ export interface Store extends Sql {
   /** Where it is, without a password: for messages. */
   readonly label: string;
   /**
-   * Runs `fn` in one transaction holding the store's write lock; commits when it returns, rolls back when it throws.
+   * Runs `fn` in one transaction holding the write lock of `scope` (see `scopes`; SQLite has one lock for all);
+   * commits when it returns, rolls back when it throws.
    * Inside, use the `tx` it is given, never the store itself (on SQLite that would wait for the lock `fn` holds).
    */
-  write<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  write<T>(scope: string, fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** After deleting personal data: make sure the deleted rows leave the database files too (SQLite's WAL). */
   compact(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The write-lock scopes: everything that reads and writes one event's registrations takes that event's. */
+export const scopes = {
+  event: (slug: string) => `event:${slug}`,
+  staff: 'staff',
+} as const;
 
 /** Which database a setting names: a postgres:// or postgresql:// URL, else a SQLite file path. */
 export function storeTarget(env: { DATABASE_URL?: string | undefined; RSVP_DB_PATH?: string | undefined } = process.env):

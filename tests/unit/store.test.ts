@@ -38,12 +38,33 @@ describe.each(storeKinds)('the $name store', ({ fresh }) => {
   it('rolls a write back when it throws', async () => {
     const store = await fresh();
     await expect(
-      store.write(async (tx) => {
+      store.write('audit', async (tx) => {
         await tx.run("INSERT INTO audit_log (at, actor, action, target) VALUES (?, ?, 'export', '')", [1, 'x']);
         throw new Error('stop');
       }),
     ).rejects.toThrow('stop');
     expect(await store.get('SELECT COUNT(*) AS n FROM audit_log')).toEqual({ n: 0 });
+  });
+
+  it('runs a write only when the write before it with the same scope has ended', async () => {
+    const store = await fresh();
+    const order: string[] = [];
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const firstHasLock = new Promise<void>((r) => (locked = r));
+    const first = store.write('event:a', async () => {
+      locked();
+      await held;
+      order.push('first');
+    });
+    await firstHasLock;
+    const second = store.write('event:a', async () => void order.push('second'));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(order).toEqual([]);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'second']);
   });
 
   it('takes 60 concurrent bookings for 20 seats as exactly 20 confirmed', async () => {
@@ -52,5 +73,25 @@ describe.each(storeKinds)('the $name store', ({ fresh }) => {
     const results = await Promise.all(Array.from({ length: 60 }, () => book(store, event, submission(), NOW)));
     expect(results.filter((r) => r.ok)).toHaveLength(20);
     expect(await seatsTaken(store, event.slug)).toBe(20);
+  });
+});
+
+describe.each(storeKinds.filter((k) => k.name === 'PostgreSQL'))('the $name store with several events', ({ fresh }) => {
+  it("lets one event's writes go on while another event's write holds its lock", async () => {
+    const store = await fresh();
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const firstHasLock = new Promise<void>((r) => (locked = r));
+    const first = store.write('event:a', async () => {
+      locked();
+      await held;
+    });
+    await firstHasLock;
+    // Would wait for ever (and the test time out) if all events shared one lock.
+    const other = await book(store, testEvent({ slug: 'other-event' }), submission({ event: 'other-event' }), NOW);
+    expect(other.ok).toBe(true);
+    release();
+    await first;
   });
 });
