@@ -4,10 +4,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { availability, book, seatsTaken } from '../../src/server/booking';
-import { storeTarget } from '../../src/server/store';
+import { storeTarget, type Store } from '../../src/server/store';
 import { numbered } from '../../src/server/store-postgres';
 import { NOW, submission, testEvent } from './rsvp-fixtures';
 import { storeKinds } from './stores';
+
+/** Starts a write of `scope` that keeps its lock until `release()`; resolves once the lock is held. */
+async function holdLock(store: Store, scope: string, atEnd: () => void = () => {}) {
+  let release!: () => void;
+  let locked!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const hasLock = new Promise<void>((r) => (locked = r));
+  const done = store.write(scope, async () => {
+    locked();
+    await held;
+    atEnd();
+  });
+  await hasLock;
+  return { release, done };
+}
 
 describe('which store a setting names', () => {
   it('PostgreSQL for a postgres:// or postgresql:// DATABASE_URL, SQLite otherwise', () => {
@@ -49,16 +64,7 @@ describe.each(storeKinds)('the $name store', ({ fresh }) => {
   it('runs a write only when the write before it with the same scope has ended', async () => {
     const store = await fresh();
     const order: string[] = [];
-    let release!: () => void;
-    let locked!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const firstHasLock = new Promise<void>((r) => (locked = r));
-    const first = store.write('event:a', async () => {
-      locked();
-      await held;
-      order.push('first');
-    });
-    await firstHasLock;
+    const { release, done: first } = await holdLock(store, 'event:a', () => order.push('first'));
     const second = store.write('event:a', async () => void order.push('second'));
     await new Promise((r) => setTimeout(r, 150));
     expect(order).toEqual([]);
@@ -79,15 +85,7 @@ describe.each(storeKinds)('the $name store', ({ fresh }) => {
 describe.each(storeKinds.filter((k) => k.name === 'PostgreSQL'))('the $name store with several events', ({ fresh }) => {
   it("lets one event's writes go on while another event's write holds its lock", async () => {
     const store = await fresh();
-    let release!: () => void;
-    let locked!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const firstHasLock = new Promise<void>((r) => (locked = r));
-    const first = store.write('event:a', async () => {
-      locked();
-      await held;
-    });
-    await firstHasLock;
+    const { release, done: first } = await holdLock(store, 'event:a');
     // Would wait for ever (and the test time out) if all events shared one lock.
     const other = await book(store, testEvent({ slug: 'other-event' }), submission({ event: 'other-event' }), NOW);
     expect(other.ok).toBe(true);
