@@ -255,6 +255,41 @@ async function othersWithRoom(tx: Sql, event: BookableEvent, except: string, sea
   return others;
 }
 
+/**
+ * The booking rules' verdict on a submission, read from `db`: an answer (a replay or a refusal), or the status a new
+ * booking gets. `moveWaitlist`: under the lock, promote those waiting first (capacity may have grown in content since
+ * the last cancellation); outside it nothing is written, and a refusal read there stands (promotion only takes seats).
+ */
+async function decide(
+  db: Sql,
+  event: BookableEvent,
+  v: RsvpValues,
+  groupKey: string,
+  now: Date,
+  moveWaitlist: boolean,
+): Promise<{ answer: BookResult } | { session: BookableSession; status: RsvpStatus }> {
+  const prior = await db.get<Row>(SQL.byToken, [event.slug, v.token]);
+  if (prior) return { answer: { ok: true, booking: toBooking(prior), replay: true } };
+
+  const state = registrationState(event, now);
+  if (state !== 'open') return { answer: { ok: false, reason: 'closed', state } };
+  const session = event.sessions.find((x) => x.id === v.session);
+  const sState = session ? sessionState(event, session, now) : 'closed';
+  if (!session || sState !== 'open')
+    return { answer: { ok: false, reason: 'session-closed', state: sState, others: await othersWithRoom(db, event, v.session, v.seats, now) } };
+  const group = event.rsvp.schoolGroup;
+  const live = group ? await db.get(SQL.liveByPhoneClass, [event.slug, v.phone, groupKey]) : await db.get(SQL.liveByPhone, [event.slug, v.phone]);
+  if (live) return { answer: { ok: false, reason: 'duplicate', perClass: Boolean(group) } };
+
+  if (moveWaitlist) await promoteWithinLock(db, event, session, now);
+  const left = session.capacity - (await seatsTaken(db, event.slug, session.id));
+  if (v.seats <= left) return { session, status: 'confirmed' };
+  // A party larger than the whole session would wait for ever: it is told what is left, as without a list.
+  if (event.rsvp.waitlist && v.seats <= session.capacity) return { session, status: 'waitlisted' };
+  const others = await othersWithRoom(db, event, session.id, v.seats, now);
+  return { answer: left > 0 ? { ok: false, reason: 'too-many-seats', left, others } : { ok: false, reason: 'full', others } };
+}
+
 /** Registers a validated submission, or says why not. */
 export async function book(store: Store, event: BookableEvent, v: RsvpValues, now: Date = new Date()): Promise<BookResult> {
   const { maxSeats } = rulesFor(event);
@@ -268,31 +303,15 @@ export async function book(store: Store, event: BookableEvent, v: RsvpValues, no
   if (group && !(v.pupils && v.teachers && v.pupils + v.teachers === v.seats && v.school && v.className && v.safety))
     throw new Error('school group booking without pupils, teachers, class or the safety notice');
   const groupKey = group ? classKey(v.school!, v.className!) : '';
+  // A refusal (or a replay) is true of the moment it was read and needs no lock: answered from a plain read, the late
+  // submissions of a rush for a full session do not queue behind the bookings. Only a booking takes the lock, and
+  // decides again under it, with the waiting list moved first.
+  const early = await decide(store, event, v, groupKey, now, false);
+  if ('answer' in early) return early.answer;
   return store.write(scopes.event(event.slug), async (tx): Promise<BookResult> => {
-    const prior = await tx.get<Row>(SQL.byToken, [event.slug, v.token]);
-    if (prior) return { ok: true, booking: toBooking(prior), replay: true };
-
-    const state = registrationState(event, now);
-    if (state !== 'open') return { ok: false, reason: 'closed', state };
-    const session = event.sessions.find((x) => x.id === v.session);
-    const sState = session ? sessionState(event, session, now) : 'closed';
-    if (!session || sState !== 'open')
-      return { ok: false, reason: 'session-closed', state: sState, others: await othersWithRoom(tx, event, v.session, v.seats, now) };
-    const live = group
-      ? await tx.get(SQL.liveByPhoneClass, [event.slug, v.phone, groupKey])
-      : await tx.get(SQL.liveByPhone, [event.slug, v.phone]);
-    if (live) return { ok: false, reason: 'duplicate', perClass: Boolean(group) };
-
-    // Capacity may have grown in content since the last cancellation: those waiting go first.
-    await promoteWithinLock(tx, event, session, now);
-    const left = session.capacity - (await seatsTaken(tx, event.slug, session.id));
-    let status: RsvpStatus;
-    if (v.seats <= left) status = 'confirmed';
-    // A party larger than the whole session would wait for ever: it is told what is left, as without a list.
-    else if (event.rsvp.waitlist && v.seats <= session.capacity) status = 'waitlisted';
-    else if (left > 0) return { ok: false, reason: 'too-many-seats', left, others: await othersWithRoom(tx, event, session.id, v.seats, now) };
-    else return { ok: false, reason: 'full', others: await othersWithRoom(tx, event, session.id, v.seats, now) };
-
+    const d = await decide(tx, event, v, groupKey, now, true);
+    if ('answer' in d) return d.answer;
+    const { session, status } = d;
     let code = newCode();
     while (await tx.get(SQL.codeExists, [code])) code = newCode();
     const endsAt = Date.parse(event.endsAt);
