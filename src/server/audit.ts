@@ -43,9 +43,18 @@ export async function audit(db: Sql, actor: string, action: AuditAction, target 
   await db.run('INSERT INTO audit_log (at, actor, action, target) VALUES (?, ?, ?, ?)', [now.getTime(), actor.slice(0, 64), action, target]);
 }
 
-/** The newest entries first. */
-export async function auditEntries(db: Sql, limit = 500): Promise<AuditEntry[]> {
-  return (await db.all<AuditEntry>('SELECT id, at, actor, action, target FROM audit_log ORDER BY id DESC LIMIT ?', [limit])).map(
+/** Entries shown on one page of the log at /admin/audit/. */
+export const AUDIT_PAGE_SIZE = 200;
+
+/** The newest entries first; with `beforeId`, those older than that entry (the next page). */
+export async function auditEntries(db: Sql, limit = AUDIT_PAGE_SIZE, beforeId?: number): Promise<AuditEntry[]> {
+  const older = beforeId !== undefined && Number.isSafeInteger(beforeId);
+  return (
+    await db.all<AuditEntry>(
+      `SELECT id, at, actor, action, target FROM audit_log ${older ? 'WHERE id < ? ' : ''}ORDER BY id DESC LIMIT ?`,
+      older ? [beforeId, limit] : [limit],
+    )
+  ).map(
     (e) => ({ ...e, id: Number(e.id), at: Number(e.at) }),
   );
 }

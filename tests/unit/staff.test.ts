@@ -113,6 +113,16 @@ describe.each(storeKinds)('staff accounts on $name', ({ fresh, shared }) => {
       await expect(purgeAudit(db, -1)).rejects.toThrow(RangeError);
     });
 
+    it('pages back from newest to oldest without gaps or repeats', async () => {
+      const db = await fresh();
+      for (let i = 0; i < 7; i++) await audit(db, 'li.na', 'list-view', `e/main ${i}`, later(i));
+      const first = await auditEntries(db, 3);
+      const second = await auditEntries(db, 3, first.at(-1)!.id);
+      const third = await auditEntries(db, 3, second.at(-1)!.id);
+      expect([...first, ...second, ...third].map((e) => e.target)).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `e/main ${i}`));
+      expect(await auditEntries(db, 3, third.at(-1)!.id)).toEqual([]);
+    });
+
     it('keeps a typed name short', async () => {
       const db = await fresh();
       await audit(db, 'x'.repeat(500), 'sign-in-failed', '', T0);
