@@ -3,9 +3,10 @@
  * - the event's content decides: sessions and their capacity, registration window, waiting list, party size;
  * - capacity, closing time and waiting list are per session (src/lib/sessions.ts); capacity counts seats, not
  *   forms (a school group's pupils plus teachers);
- * - the check and the write happen in one transaction holding the store's write lock (src/server/store.ts: SQLite's
- *   BEGIN IMMEDIATE, PostgreSQL's advisory lock), so concurrent submissions cannot overbook, whichever sessions they
- *   are for and whichever server process takes them;
+ * - a booking's check and write happen in one transaction holding the event's write lock (src/server/store.ts:
+ *   SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock per event), so concurrent submissions cannot overbook,
+ *   whichever sessions they are for and whichever server process takes them; a refusal is answered from a plain
+ *   read first (decide()), since it writes nothing;
  * - the same idempotency token books once;
  * - one phone holds one live registration per event; at a school-group event, one per class (school and class),
  *   so a lead teacher may book several classes from one phone;

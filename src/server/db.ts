@@ -1,7 +1,8 @@
 /**
- * The RSVP store: one SQLite file opened with Node's built-in `node:sqlite` (no native addon to compile).
- * WAL lets readers run beside the one writer; busy_timeout makes a second writer wait instead of failing;
- * PRAGMA user_version records which migrations have run.
+ * The SQLite side of the registration store (store.ts, store-sqlite.ts): one file opened with Node's built-in
+ * `node:sqlite` (no native addon to compile). WAL lets readers run beside the one writer; busy_timeout makes a
+ * second writer wait instead of failing; PRAGMA user_version records which migrations have run. PostgreSQL has the
+ * same schema in its own words (store-postgres.ts: pgMigrations).
  *
  * This file imports nothing but Node built-ins so that `npm run rsvp:purge` can load it with plain Node.
  */
