@@ -355,17 +355,18 @@ export async function cancel(
   store: Store,
   code: string,
   phone: string,
-  eventFor: (slug: string) => BookableEvent | undefined,
+  eventFor: (slug: string) => Promise<BookableEvent | undefined> | BookableEvent | undefined,
   now: Date = new Date(),
 ): Promise<CancelResult> {
-  // A registration's event never changes: read it first, then hold that event's lock and read the row again.
+  // A registration's event never changes: read it, and the event's content, first (no lock is held while content
+  // is read); then hold that event's lock and read the row again.
   const found = await store.get<{ event: string }>(SQL.eventOf, [code]);
   if (!found) return { ok: false, reason: 'no-match' };
+  const event = await eventFor(found.event);
   return store.write(scopes.event(found.event), async (tx): Promise<CancelResult> => {
     const row = await tx.get<Row>(SQL.byCode, [code]);
     if (!row || row.status === 'cancelled' || row.phone !== phone) return { ok: false, reason: 'no-match' };
     await tx.run(SQL.cancel, [now.getTime(), row.id]);
-    const event = eventFor(row.event);
     const session = event?.sessions.find((x) => x.id === row.session);
     const promoted = row.status === 'confirmed' && event && session ? await promoteWithinLock(tx, event, session, now) : [];
     return { ok: true, booking: toBooking((await tx.get<Row>(SQL.byCode, [code]))!), promoted };

@@ -7,7 +7,7 @@ import { registrationLabel, registrationState, type RegistrationState } from '..
 import { type CancelOutcome, type Refusal, type RefusalReason, type RsvpOutcome } from '../lib/rsvp/outcome';
 import { hiddenFieldsValid, readForm, validateCancel, validateRsvp, type RsvpField } from '../lib/rsvp/validate';
 import { sessionLabel } from '../lib/sessions';
-import { book, cancel, findBooking, findByToken, rulesFor, withdrawSensitive, type Alternative, type BookableEvent } from './booking';
+import { book, cancel, findByToken, rulesFor, withdrawSensitive, type Alternative, type BookableEvent } from './booking';
 import type { Store } from './store';
 import type { RateLimiter } from './rate-limit';
 
@@ -108,10 +108,7 @@ export async function submitCancel(data: FormData, deps: RsvpDeps): Promise<Canc
     const w = await withdrawSensitive(store, code, phone, deps.now ?? new Date());
     return w.ok ? { ok: true, code: w.booking.code, withdrawn: true } : refuse(400, 'invalid', { code: messages.noMatch });
   }
-  // The event is read from content before the transaction (content lookups are async; transactions are not).
-  const found = await findBooking(store, code);
-  const event = found ? await deps.findEvent(found.event) : undefined;
-  const r = await cancel(store, code, phone, (slug) => (slug === event?.slug ? event : undefined), deps.now ?? new Date());
+  const r = await cancel(store, code, phone, deps.findEvent, deps.now ?? new Date());
   if (!r.ok) return refuse(400, 'invalid', { code: messages.noMatch });
   return { ok: true, code: r.booking.code };
 }
