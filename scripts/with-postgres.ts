@@ -5,20 +5,20 @@
  * PostgreSQL. Without PostgreSQL's binaries it says so and exits 0, except in CI (CI=1), where that is a failure.
  */
 import { spawn } from 'node:child_process';
-import { postgresBinDir, startPostgres } from './lib/pg-temp.ts';
+import { inCI, postgresMissing, startPostgres } from './lib/pg-temp.ts';
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
   console.error('usage: node scripts/with-postgres.ts <command> [args…]');
   process.exit(2);
 }
-if (!postgresBinDir()) {
-  const message = 'PostgreSQL 15 is not installed (apt-get install postgresql)';
-  if (process.env.CI) {
-    console.error(`${message}: CI runs these tests on it.`);
+const missing = postgresMissing();
+if (missing) {
+  if (inCI()) {
+    console.error(`${missing}: CI runs these tests on it.`);
     process.exit(1);
   }
-  console.warn(`${message}: skipped \`${[command, ...args].join(' ')}\` on PostgreSQL.`);
+  console.warn(`${missing}: skipped \`${[command, ...args].join(' ')}\` on PostgreSQL.`);
   process.exit(0);
 }
 

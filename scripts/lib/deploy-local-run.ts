@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { postgresBinDir } from './pg-temp.ts';
+import { postgresMissing } from './pg-temp.ts';
 
 export interface DeployLocal {
   /** http://127.0.0.1:<PORT>: nginx. */
@@ -31,8 +31,7 @@ export const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 /** What the production shape needs on this machine, or why it cannot run here. */
 export function deployPrerequisites(store: 'postgres' | 'sqlite' = 'postgres'): string | undefined {
   if (!existsSync(NGINX)) return `nginx is not installed (${NGINX}; apt-get install nginx)`;
-  if (store === 'postgres' && !postgresBinDir()) return 'PostgreSQL 15 is not installed (apt-get install postgresql)';
-  return undefined;
+  return store === 'postgres' ? postgresMissing() : undefined;
 }
 
 export function startDeployLocal(env: Record<string, string>, seconds = 120): Promise<DeployLocal> {

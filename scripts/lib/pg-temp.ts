@@ -53,6 +53,17 @@ export function postgresBinDir(): string | undefined {
   return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
 }
 
+/** Why PostgreSQL cannot run on this machine, or undefined when it can. */
+export function postgresMissing(): string | undefined {
+  return postgresBinDir() ? undefined : 'PostgreSQL 15 is not installed (apt-get install postgresql)';
+}
+
+/**
+ * In CI (CI set, as .ci/run does) PostgreSQL and nginx are installed, so a test that finds one missing fails the run
+ * instead of skipping: CI never passes without having run them.
+ */
+export const inCI = (): boolean => Boolean(process.env.CI);
+
 /** A TCP port nothing listens on at 127.0.0.1 right now (the system's choice). */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {

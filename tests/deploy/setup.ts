@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestContext } from 'node:test';
 import { deployPrerequisites } from '../../scripts/lib/deploy-local-run.ts';
+import { inCI } from '../../scripts/lib/pg-temp.ts';
 import { FIXTURE_OUT, FIXTURE_RUN_FILE } from '../fixtures/paths.ts';
 
 /** The fixture site's build (npm run build:fixture; FIXTURE_NAME picks another copy). */
@@ -18,7 +19,7 @@ export const ADMIN_TOKEN = 'deploy-test-admin-token-0123456789';
 export function cannotRun(t: TestContext, store: 'postgres' | 'sqlite' = 'postgres'): string | undefined {
   const missing = deployPrerequisites(store);
   if (missing) {
-    if (process.env.CI === '1' || process.env.CI === 'true') throw new Error(`CI must run the deployment tests: ${missing}`);
+    if (inCI()) throw new Error(`CI must run the deployment tests: ${missing}`);
     const reason = `skipped: ${missing}`;
     process.stderr.write(`deployment test ${reason}\n`);
     t.skip(reason);

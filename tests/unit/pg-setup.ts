@@ -4,7 +4,7 @@
  * message, except in CI (CI=1), where that is a failure: CI must never pass without having run it.
  */
 import type { TestProject } from 'vitest/node';
-import { postgresBinDir, startPostgres, type TempPostgres } from '../../scripts/lib/pg-temp.ts';
+import { inCI, postgresMissing, startPostgres, type TempPostgres } from '../../scripts/lib/pg-temp.ts';
 
 let pg: TempPostgres | undefined;
 
@@ -13,9 +13,10 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('pgUrl', process.env.TEST_DATABASE_URL);
     return;
   }
-  if (!postgresBinDir()) {
-    if (process.env.CI) throw new Error('PostgreSQL 15 is not installed (apt-get install postgresql): CI runs every store test on it.');
-    console.warn('\n[store tests] PostgreSQL not found (Debian: apt-get install postgresql): running the store tests on SQLite only.\n');
+  const missing = postgresMissing();
+  if (missing) {
+    if (inCI()) throw new Error(`${missing}: CI runs every store test on it.`);
+    console.warn(`\n[store tests] ${missing}: running the store tests on SQLite only.\n`);
     project.provide('pgUrl', '');
     return;
   }
