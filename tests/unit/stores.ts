@@ -9,10 +9,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, inject } from 'vitest';
-import { openDb } from '../../src/server/db';
 import type { Store, storeTarget } from '../../src/server/store';
 import { openPostgresStore } from '../../src/server/store-postgres';
-import { sqliteStore } from '../../src/server/store-sqlite';
+import { openSqliteStore } from '../../src/server/store-sqlite';
 import { tempDbPath } from './rsvp-fixtures';
 
 export interface StoreKind {
@@ -61,7 +60,7 @@ async function sharedPostgres(base: string): Promise<SharedStore> {
 }
 
 export async function freshSqlite(path = tempDbPath()): Promise<Store> {
-  const store = sqliteStore(openDb(path));
+  const store = openSqliteStore(path);
   opened.push(store);
   return store;
 }
