@@ -9,14 +9,14 @@ import { chromium } from '@playwright/test';
 export const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
 /** Starts dist/server/entry.mjs on a free-ish port with a throwaway database; resolves when it answers. */
-export async function startServer({ outDir = process.env.OUT_DIR ?? 'dist', port = 4499, env = {} } = {}) {
+export async function startServer({ outDir = process.env.OUT_DIR ?? 'dist', port = 4499, env = {}, timeoutMs = 10_000 } = {}) {
   const db = join(mkdtempSync(join(tmpdir(), 'sdcbb-bench-')), 'rsvp.sqlite');
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(outDir, 'server/entry.mjs')], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), RSVP_DB_PATH: db, RSVP_RATE_LIMIT: '1000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < timeoutMs / 100; i++) {
     try {
       if ((await fetch(base + '/')).ok) return { base, db, stop: () => child.kill() };
     } catch {
